@@ -1,0 +1,137 @@
+"""Typed records shared by every stage.
+
+Records are small frozen dataclasses: they cross module boundaries instead of dicts with implicit
+keys, pickle for Ray, and compare by value so stages can be tested for determinism.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Generic, Literal, TypeVar
+
+ContentType = Literal["text", "html"]
+
+
+class Reason(StrEnum):
+    """Why an input (or part of one) was refused. Stored in the quarantine table."""
+
+    EMPTY = "empty"  # no bytes, or only whitespace
+    BINARY = "binary"  # not text: NUL bytes, an image, an archive we cannot read
+    UNDECODABLE = "undecodable"  # bytes that no plausible encoding turns into text
+    MALFORMED_ROW = "malformed_row"  # a tabular row that does not fit its header
+    MALFORMED_FILE = "malformed_file"  # JSON, feed, WARC or Parquet that does not parse
+    NO_ARTICLE = "no_article"  # readable, but no article body could be found
+    TOO_LARGE = "too_large"  # one document over the configured size limit
+    UNKNOWN_FORMAT = "unknown_format"  # format could not be detected
+    UNREADABLE = "unreadable"  # the file system refused (permissions, vanished file)
+    FETCH_FAILED = "fetch_failed"  # a URL that did not answer with a page
+    ROBOTS_DISALLOWED = "robots_disallowed"  # robots.txt forbids fetching the URL
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input to read: its display name (the provenance in ``source_path``) and its bytes.
+
+    ``opener`` returns a fresh binary stream each call, so readers can sniff the head and then
+    stream the whole input without loading it into memory.
+    """
+
+    name: str
+    opener: Callable[[], IO[bytes]]
+    size: int | None = None
+    path: Path | None = None
+
+    def open(self) -> IO[bytes]:
+        return self.opener()
+
+    def head(self, n: int = 8192) -> bytes:
+        with self.opener() as stream:
+            return stream.read(n)
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """Settings every reader may honour.
+
+    ``column_map`` maps an input column (or JSON key) to an article field, overriding automatic
+    mapping (``--map column=field``). ``outlet`` is the user's ``--outlet`` for every document.
+    """
+
+    column_map: tuple[tuple[str, str], ...] = ()
+    outlet: str | None = None
+    max_document_bytes: int = 20 * 1024 * 1024
+    user_agent: str = "newslens/0.1 (+https://github.com/newslens/newslens)"
+    fetch_delay_seconds: float = 1.0
+    fetch_timeout_seconds: float = 20.0
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One input item as read, before cleaning: text or HTML plus the metadata that came with it.
+
+    Metadata fields are the input's own values as strings (a date column stays a string until the
+    cleaner parses it); ``None`` means the input did not say.
+    """
+
+    source_path: str
+    content: str
+    content_type: ContentType = "text"
+    input_format: str = "text"
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An input (or a part of one) that was refused, with the reason and what to do about it.
+
+    ``sample`` keeps up to a bounded number of the refused bytes so nothing ingested is lost.
+    """
+
+    source_path: str
+    reason: Reason
+    detail: str
+    sample: bytes = b""
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned raw document. Unknown metadata stays ``None``; nothing is invented."""
+
+    id: str
+    source_path: str
+    body: str
+    input_format: str = "text"
+    url: str | None = None
+    outlet: str | None = None
+    original_outlet: str | None = None
+    title: str | None = None
+    author: str | None = None
+    language: str | None = None
+    published: dt.date | None = None
+    published_earliest: dt.date | None = None
+    published_latest: dt.date | None = None
+    truncated: bool = False
+    body_hash: str = ""
+    removed_lines: tuple[str, ...] = field(default=(), compare=False)
+    raw: str = field(default="", compare=False, repr=False)
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class StageResult(Generic[T]):
+    """What a stage returns: its outputs and the items it refused, each with a reason."""
+
+    outputs: tuple[T, ...]
+    dropped: tuple[Rejected, ...] = ()
