@@ -1,0 +1,106 @@
+"""Exports in the contract formats of DESIGN.md: JSONL, CSV and Parquet."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from newslens.errors import ExportError
+from newslens.store import Store, StoredArticle
+
+ARTICLE_FIELDS = (
+    "id url source_path outlet original_outlet title author language published "
+    "published_earliest published_latest truncated body duplicate_of story_id thread_id"
+).split()
+
+FORMATS = ("jsonl", "csv", "parquet")
+KINDS = ("articles", "stories", "events", "quotes", "actors")
+
+
+def article_record(article: StoredArticle) -> dict[str, Any]:
+    """An article as the export contract names its fields (dates ISO, unknown None)."""
+    record: dict[str, Any] = {}
+    for name in ARTICLE_FIELDS:
+        value = getattr(article, name)
+        record[name] = value.isoformat() if isinstance(value, dt.date) else value
+    return record
+
+
+def records(store: Store, kind: str) -> tuple[list[str], Iterator[dict[str, Any]]]:
+    """The field names and records of one export kind."""
+    if kind == "articles":
+        return ARTICLE_FIELDS, (article_record(a) for a in store.iter_articles())
+    if kind in KINDS:
+        raise ExportError(
+            f"export {kind}: this store has no {kind} yet, and this version of newslens does not "
+            f"build them; export articles, or upgrade to a version whose `newslens build` does"
+        )
+    raise ExportError(f"unknown export kind {kind!r}; choose one of {', '.join(KINDS)}")
+
+
+def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    count = 0
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def write_csv(fields: list[str], rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    writer = csv.DictWriter(out, fieldnames=fields)
+    writer.writeheader()
+    count = 0
+    for row in rows:
+        writer.writerow({k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in row.items()})
+        count += 1
+    return count
+
+
+BOOL_FIELDS = frozenset({"truncated", "negated", "hypothetical", "background", "direct"})
+
+
+def write_parquet(fields: list[str], rows: Iterable[dict[str, Any]], path: Path) -> int:
+    """Stream rows into a Parquet file: booleans typed, lists as JSON text, the rest strings."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.schema(
+        [(name, pa.bool_() if name in BOOL_FIELDS else pa.string()) for name in fields]
+    )
+
+    def cell(name: str, value: Any) -> Any:
+        if value is None or name in BOOL_FIELDS:
+            return value
+        return json.dumps(value) if isinstance(value, list | dict) else str(value)
+
+    count = 0
+    batch: list[dict[str, Any]] = []
+    with pq.ParquetWriter(str(path), schema) as writer:
+        for row in rows:
+            batch.append({name: cell(name, row.get(name)) for name in fields})
+            count += 1
+            if len(batch) >= 1000:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                batch.clear()
+        if batch:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+    return count
+
+
+def export(store: Store, kind: str, fmt: str, out: Path | None, stdout: IO[str]) -> int:
+    """Write one export kind in one format to ``out`` (or stdout for text formats)."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    fields, rows = records(store, kind)
+    if fmt == "parquet":
+        if out is None:
+            raise ExportError("parquet is binary: give --out FILE.parquet")
+        return write_parquet(fields, rows, out)
+    if out is None:
+        return write_jsonl(rows, stdout) if fmt == "jsonl" else write_csv(fields, rows, stdout)
+    with out.open("w", encoding="utf-8", newline="") as handle:
+        return write_jsonl(rows, handle) if fmt == "jsonl" else write_csv(fields, rows, handle)

@@ -1,0 +1,6 @@
+"""The store: SQLAlchemy schema, Alembic migrations, queries and full-text search."""
+
+from newslens.store.search import SearchHit
+from newslens.store.store import QuarantineEntry, Store, StoredArticle
+
+__all__ = ["QuarantineEntry", "SearchHit", "Store", "StoredArticle"]

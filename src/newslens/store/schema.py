@@ -1,0 +1,67 @@
+"""The store's tables as SQLAlchemy Core objects, mirroring the Alembic migrations.
+
+The migrations create and change the schema; this module describes the current schema for
+queries. A test checks that a migrated database matches these tables.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+articles = sa.Table(
+    "articles",
+    metadata,
+    # seq is the ingest order and the FTS5 rowid; id is the stable, content-derived article id.
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("id", sa.String(32), nullable=False, unique=True),
+    sa.Column("url", sa.Text),
+    sa.Column("source_path", sa.Text, nullable=False),
+    sa.Column("input_format", sa.String(32), nullable=False),
+    sa.Column("outlet", sa.Text),
+    sa.Column("original_outlet", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("author", sa.Text),
+    sa.Column("language", sa.String(16)),
+    sa.Column("published", sa.Date),
+    sa.Column("published_earliest", sa.Date),
+    sa.Column("published_latest", sa.Date),
+    sa.Column("truncated", sa.Boolean, nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    sa.Column("body_hash", sa.String(64), nullable=False, index=True),
+    sa.Column("duplicate_of", sa.String(32)),
+    sa.Column("story_id", sa.String(32)),
+    sa.Column("thread_id", sa.String(32)),
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+raw_documents = sa.Table(
+    "raw_documents",
+    metadata,
+    sa.Column("article_id", sa.String(32), primary_key=True),
+    sa.Column("content", sa.Text, nullable=False),
+    sa.Column("removed_lines", sa.Text, nullable=False),
+)
+
+quarantine = sa.Table(
+    "quarantine",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("source_path", sa.Text, nullable=False),
+    sa.Column("reason", sa.String(32), nullable=False),
+    sa.Column("detail", sa.Text, nullable=False),
+    sa.Column("sample", sa.LargeBinary, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+ingest_runs = sa.Table(
+    "ingest_runs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("finished_at", sa.DateTime(timezone=True)),
+    sa.Column("inputs", sa.Text, nullable=False),
+    sa.Column("counts", sa.JSON, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+)
