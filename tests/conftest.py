@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,12 +15,18 @@ POSTGRES_SERVER = os.environ.get(
 )
 
 
-def shared_path(*parts: str) -> Path:
+def _shared_path(*parts: str) -> Path:
     """A path under ../shared, skipping the test with a clear reason when it is absent."""
     path = SHARED.joinpath(*parts)
     if not path.exists():
         pytest.skip(f"{path} is absent: this test needs the shared data folder beside the project")
     return path
+
+
+@pytest.fixture
+def shared_path() -> Callable[..., Path]:
+    """``shared_path("seeds")``: a path under ../shared, or a skip saying it is absent."""
+    return _shared_path
 
 
 def _postgres_available() -> str | None:

@@ -25,7 +25,9 @@ def test_config_database_url_turns_paths_into_sqlite(tmp_path: Path) -> None:
     assert database_url(str(tmp_path / "a.db")) == f"sqlite:///{tmp_path / 'a.db'}"
 
 
-def test_config_database_url_reads_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_config_database_url_reads_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("NEWSLENS_DB", str(tmp_path / "env.db"))
     assert database_url(None).endswith("env.db")
 

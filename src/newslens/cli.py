@@ -14,7 +14,6 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from newslens import __version__, render
 from newslens.errors import ColumnMapError, NewslensError
@@ -32,7 +31,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="SQLite path or database URL (default ./newslens.db or NEWSLENS_DB)."),
+    typer.Option(
+        "--db", help="SQLite path or database URL (default ./newslens.db or NEWSLENS_DB)."
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
@@ -69,7 +70,9 @@ def _parse_map(pairs: list[str]) -> tuple[tuple[str, str], ...]:
     for pair in pairs:
         column, sep, field = pair.partition("=")
         if not sep or not column or not field:
-            raise ColumnMapError(f"--map {pair!r} is not COLUMN=FIELD; write e.g. --map headline=title")
+            raise ColumnMapError(
+                f"--map {pair!r} is not COLUMN=FIELD; write e.g. --map headline=title"
+            )
         mapping.append((column, field))
     return tuple(mapping)
 
@@ -95,13 +98,20 @@ def run_ingest(
 
     options = ReadOptions(column_map=_parse_map(mapping), outlet=outlet)
     store = _open_store(db)
-    with _progress() as progress:
-        task = progress.add_task("ingesting", total=None, current="")
+    try:
+        with _progress() as progress:
+            task = progress.add_task("ingesting", total=None, current="")
 
-        def advance(done: int, current: str) -> None:
-            progress.update(task, completed=done, current=current[-60:])
+            def advance(done: int, current: str) -> None:
+                progress.update(task, completed=done, current=current[-60:])
 
-        report = run(store, [str(p) for p in paths], fmt, options, progress=advance)
+            report = run(store, [str(p) for p in paths], fmt, options, progress=advance)
+    except KeyboardInterrupt:
+        err_console.print(
+            "[yellow]Interrupted.[/] Everything committed so far is kept; run the same command "
+            "again to resume."
+        )
+        raise typer.Exit(130) from None
     return store, report
 
 
@@ -135,7 +145,9 @@ def quarantine(as_json: JsonOption = False) -> None:
     """Inputs that were refused, each with its source and reason."""
     entries = _open_store().quarantine()
     if as_json:
-        rows = [{"source_path": e.source_path, "reason": e.reason, "detail": e.detail} for e in entries]
+        rows = [
+            {"source_path": e.source_path, "reason": e.reason, "detail": e.detail} for e in entries
+        ]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     render.quarantine_table(console, entries)
@@ -143,11 +155,13 @@ def quarantine(as_json: JsonOption = False) -> None:
 
 @app.command()
 def export(
-    kind: Annotated[str, typer.Argument(help="articles (stories events quotes actors: later stages)")],
+    kind: Annotated[
+        str, typer.Argument(help="articles (stories events quotes actors: later stages)")
+    ],
     fmt: Annotated[str, typer.Option("--format", help="jsonl|csv|parquet")] = "jsonl",
     out: Annotated[Path | None, typer.Option("--out", help="Output file (default stdout).")] = None,
 ) -> None:
-    """Write articles (and, once built, stories, events, quotes, actors) as JSONL, CSV or Parquet."""
+    """Write articles (later also stories, events, quotes, actors) as JSONL, CSV or Parquet."""
     from newslens.export import export as run
 
     count = run(_open_store(), kind, fmt, out, sys.stdout)
@@ -200,7 +214,9 @@ def articles(
 @app.command()
 def article(
     article_id: Annotated[str, typer.Argument(help="An article id (see `newslens articles`).")],
-    raw: Annotated[bool, typer.Option(help="Also show the text as ingested and what was removed.")] = False,
+    raw: Annotated[
+        bool, typer.Option(help="Also show the text as ingested and what was removed.")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Show one article: metadata and body (and, with --raw, the removed junk lines)."""
@@ -210,7 +226,9 @@ def article(
     store = _open_store()
     found = store.get_article(article_id)
     if found is None:
-        raise InputError(f"no article {article_id!r} in {store.url}; list ids with `newslens articles`")
+        raise InputError(
+            f"no article {article_id!r} in {store.url}; list ids with `newslens articles`"
+        )
     original = store.raw_document(article_id) if raw else None
     if as_json:
         record = article_record(found)
@@ -235,27 +253,13 @@ def demo(
     render.article_table(console, store.articles(limit=8))
     render.quarantine_table(console, store.quarantine())
     console.print(f"\n[bold green]Demo store:[/] {db.resolve()}")
-    console.print(f"Explore it: newslens --db {db} search \"<words>\" | articles | quarantine")
+    console.print(f'Explore it: newslens --db {db} search "<words>" | articles | quarantine')
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Console entry point: errors become one line on stderr and a non-zero exit."""
-    import click
-
-    command = typer.main.get_command(app)
+    """Console entry point: newslens errors become one line on stderr and exit status 1."""
     try:
-        command.main(args=argv, prog_name="newslens", standalone_mode=False)
+        app(args=argv, prog_name="newslens")
     except NewslensError as exc:
         err_console.print(f"[bold red]Error:[/] {exc}", highlight=False, soft_wrap=True)
         sys.exit(1)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except (KeyboardInterrupt, click.exceptions.Abort):
-        err_console.print(
-            "[yellow]Interrupted.[/] Everything committed so far is kept; run the same command "
-            "again to resume."
-        )
-        sys.exit(130)

@@ -1,7 +1,7 @@
 """Settings: where the store lives, read from ``--db`` or ``NEWSLENS_DB``.
 
-A value with ``://`` is an SQLAlchemy URL (``postgresql+psycopg://user@host:5432/db``); anything else
-is a path to an SQLite file (default ``./newslens.db``).
+A value with ``://`` is an SQLAlchemy URL (``postgresql+psycopg://user@host:5432/db``);
+anything else is a path to an SQLite file (default ``./newslens.db``).
 """
 
 from __future__ import annotations
@@ -30,5 +30,7 @@ def database_url(value: str | None = None) -> str:
         return raw
     path = Path(raw).expanduser()
     if path.exists() and path.is_dir():
-        raise ConfigError(f"--db {raw!r} is a directory; give a file path such as {raw}/newslens.db")
+        raise ConfigError(
+            f"--db {raw!r} is a directory; give a file path such as {raw}/newslens.db"
+        )
     return f"sqlite:///{path.resolve()}"

@@ -12,10 +12,24 @@ from typing import IO, Any
 from newslens.errors import ExportError
 from newslens.store import Store, StoredArticle
 
-ARTICLE_FIELDS = (
-    "id url source_path outlet original_outlet title author language published "
-    "published_earliest published_latest truncated body duplicate_of story_id thread_id"
-).split()
+ARTICLE_FIELDS = [
+    "id",
+    "url",
+    "source_path",
+    "outlet",
+    "original_outlet",
+    "title",
+    "author",
+    "language",
+    "published",
+    "published_earliest",
+    "published_latest",
+    "truncated",
+    "body",
+    "duplicate_of",
+    "story_id",
+    "thread_id",
+]
 
 FORMATS = ("jsonl", "csv", "parquet")
 KINDS = ("articles", "stories", "events", "quotes", "actors")
@@ -55,7 +69,9 @@ def write_csv(fields: list[str], rows: Iterable[dict[str, Any]], out: IO[str]) -
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow({k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in row.items()})
+        writer.writerow(
+            {k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in row.items()}
+        )
         count += 1
     return count
 

@@ -9,6 +9,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from newslens.export import ARTICLE_FIELDS
+
 if TYPE_CHECKING:
     from newslens.pipeline import IngestReport
     from newslens.store import QuarantineEntry, SearchHit, StoredArticle
@@ -73,10 +75,9 @@ def article_detail(
     meta = Table(show_header=False, box=None)
     meta.add_column("field", style="bold")
     meta.add_column("value", overflow="fold")
-    for field in (
-        "id url source_path outlet original_outlet author language published "
-        "published_earliest published_latest truncated duplicate_of story_id thread_id"
-    ).split():
+    for field in ARTICLE_FIELDS:
+        if field in ("title", "body"):
+            continue
         meta.add_row(field, _date(getattr(article, field)))
     console.print(Panel(meta, title=article.title or "(no title)", title_align="left"))
     console.print(Text(article.body))

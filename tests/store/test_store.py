@@ -26,10 +26,19 @@ def make_article(n: int, title: str, body: str, **extra: object) -> Article:
 
 
 ARTICLES = [
-    make_article(1, "Harbour talks resume", "Negotiators met at the harbour on Monday.",
-                 published=dt.date(2031, 3, 4), outlet="Meridian Post"),
+    make_article(
+        1,
+        "Harbour talks resume",
+        "Negotiators met at the harbour on Monday.",
+        published=dt.date(2031, 3, 4),
+        outlet="Meridian Post",
+    ),
     make_article(2, "Grain convoy crosses border", "The convoy carried grain and medicine."),
-    make_article(3, "Central bank holds rates", "The bank kept rates unchanged; talks were not on the agenda."),
+    make_article(
+        3,
+        "Central bank holds rates",
+        "The bank kept rates unchanged; talks were not on the agenda.",
+    ),
 ]
 
 
@@ -54,7 +63,10 @@ def test_store_add_articles_is_idempotent(db_url: str) -> None:
     assert stored is not None
     assert stored.published == dt.date(2031, 3, 4)
     assert stored.outlet == "Meridian Post"
-    assert store.raw_document("id0001") == ("raw Negotiators met at the harbour on Monday.", ["ADVERTISEMENT"])
+    assert store.raw_document("id0001") == (
+        "raw Negotiators met at the harbour on Monday.",
+        ["ADVERTISEMENT"],
+    )
 
 
 def test_store_reopen_keeps_data(db_url: str) -> None:

@@ -42,7 +42,9 @@ def create_engine(url: str) -> Engine:
             return engine
         return sa.create_engine(url, pool_pre_ping=True)
     except sa.exc.ArgumentError as exc:
-        raise StoreError(f"database URL {url!r} is not valid ({exc}); check --db or NEWSLENS_DB") from exc
+        raise StoreError(
+            f"database URL {url!r} is not valid ({exc}); check --db or NEWSLENS_DB"
+        ) from exc
 
 
 def alembic_config(connection: sa.Connection) -> Config:

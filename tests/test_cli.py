@@ -1,0 +1,134 @@
+"""The CLI: commands, JSON output, exports, and errors as one line with a non-zero exit."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newslens.cli import main
+from newslens.export import ARTICLE_FIELDS
+
+TEXT = (
+    "Harbour talks resume in Port Calder\n\n"
+    "Negotiators from both ports met on Monday and agreed to reopen the harbour. "
+    "The agreement still needs a vote in the assembly, officials said."
+)
+
+
+def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    try:
+        main(["--db", str(db), *args])
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    path = tmp_path / "in"
+    path.mkdir()
+    (path / "a.txt").write_text(TEXT)
+    (path / "b.txt").write_text(
+        TEXT.replace("Monday", "Tuesday").replace("Harbour talks", "Port talks")
+    )
+    (path / "empty.txt").write_text("")
+    return path
+
+
+def test_cli_ingest_prints_report_and_json(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
+) -> None:
+    db = tmp_path / "n.db"
+    code, out, _ = run(capsys, db, "ingest", str(folder))
+    assert code == 0
+    assert "Ingest report" in out and "quarantined" in out
+    code, out, _ = run(capsys, db, "ingest", str(folder), "--json")
+    report = json.loads(out)
+    assert (report["read"], report["ingested"], report["unchanged"]) == (3, 0, 2)
+    assert report["quarantined_by_reason"] == {"empty": 1}
+
+
+def test_cli_export_articles_writes_contract_fields(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
+) -> None:
+    db = tmp_path / "n.db"
+    run(capsys, db, "ingest", str(folder))
+    out_file = tmp_path / "articles.jsonl"
+    code, _, err = run(
+        capsys, db, "export", "articles", "--format", "jsonl", "--out", str(out_file)
+    )
+    assert code == 0, err
+    rows = [json.loads(line) for line in out_file.read_text().splitlines()]
+    assert len(rows) == 2
+    for row in rows:
+        assert list(row) == ARTICLE_FIELDS
+        assert row["title"] in {
+            "Harbour talks resume in Port Calder",
+            "Port talks resume in Port Calder",
+        }
+        assert row["truncated"] is False
+    code, out, _ = run(capsys, db, "export", "articles", "--format", "csv")
+    assert out.splitlines()[0] == ",".join(ARTICLE_FIELDS)
+    code, _, _ = run(
+        capsys,
+        db,
+        "export",
+        "articles",
+        "--format",
+        "parquet",
+        "--out",
+        str(tmp_path / "a.parquet"),
+    )
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(tmp_path / "a.parquet").num_rows == 2
+
+
+def test_cli_search_quarantine_and_article(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
+) -> None:
+    db = tmp_path / "n.db"
+    run(capsys, db, "ingest", str(folder))
+    _, out, _ = run(capsys, db, "search", "Tuesday harbour", "--json")
+    hits = json.loads(out)
+    assert [h["title"] for h in hits] == ["Port talks resume in Port Calder"]
+    _, out, _ = run(capsys, db, "quarantine", "--json")
+    entries = json.loads(out)
+    assert [(Path(e["source_path"]).name, e["reason"]) for e in entries] == [("empty.txt", "empty")]
+    assert set(entries[0]) == {"source_path", "reason", "detail"}
+    _, out, _ = run(capsys, db, "articles", "--json")
+    listed = json.loads(out)
+    _, out, _ = run(capsys, db, "article", listed[0]["id"], "--raw", "--json")
+    shown = json.loads(out)
+    assert shown["raw"].startswith("Harbour talks") or shown["raw"].startswith("Port talks")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["ingest", "/no/such/folder"], "/no/such/folder"),
+        (["ingest", ".", "--format", "klingon"], "klingon"),
+        (["ingest", ".", "--map", "nonsense"], "COLUMN=FIELD"),
+        (["export", "articles", "--format", "xml"], "xml"),
+        (["export", "nonsense"], "nonsense"),
+        (["article", "0000"], "0000"),
+    ],
+)
+def test_cli_errors_are_one_line_and_exit_1(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, args: list[str], message: str
+) -> None:
+    code, _out, err = run(capsys, tmp_path / "n.db", *args)
+    assert code == 1
+    assert "Traceback" not in err
+    assert message in err
+    assert err.strip().startswith("Error:")
+
+
+def test_cli_version(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, tmp_path / "n.db", "--version")
+    assert code == 0 and "newslens" in out
