@@ -185,3 +185,34 @@ def test_boilerplate_hashtag_line_shape(line: str, expected: bool) -> None:
 )
 def test_boilerplate_sentence_shape(line: str, expected: bool) -> None:
     assert is_sentence_like(line) is expected
+
+
+# Regression (issue 2): a scrape holding a whole article on one line that ends with gallery
+# captions lost the whole article, because the line ended with a photo credit.
+ONE_LINE_ARTICLE = " ".join(
+    [
+        "Ferry crews in Port Calder returned to work on Monday after a two-week strike ended.",
+        "The union said members had accepted a new contract by a wide margin.",
+        "Management said the first crossings would leave on schedule, Aug. 4, 2031.",
+        "Passengers wait at the ferry terminal in Port Calder, Monday, Aug. 4, 2031.",
+        "(AP Photo/Jane Roe)",
+        "A crew member ties a line on the quay, Monday, Aug. 4, 2031. (AP Photo/Jane Roe, File)",
+    ]
+)
+
+
+def test_boilerplate_long_line_keeps_body_and_loses_trailing_captions() -> None:
+    result = remove_boilerplate([ONE_LINE_ARTICLE], CUES)
+    (kept,) = result.kept
+    assert kept.startswith("Ferry crews in Port Calder returned to work on Monday")
+    assert kept.endswith("would leave on schedule, Aug. 4, 2031.")
+    assert result.removed == (
+        "Passengers wait at the ferry terminal in Port Calder, Monday, Aug. 4, 2031. "
+        "(AP Photo/Jane Roe)",
+        "A crew member ties a line on the quay, Monday, Aug. 4, 2031. (AP Photo/Jane Roe, File)",
+    )
+
+
+def test_boilerplate_long_line_without_sentence_before_credit_is_kept() -> None:
+    line = " ".join(["word"] * 80) + " (AP Photo/Jane Roe)"
+    assert remove_boilerplate([line], CUES).kept == (line,)

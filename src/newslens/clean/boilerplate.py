@@ -19,6 +19,11 @@ from newslens.clean.lexicon import BoilerplateCues, full_match
 _SENTENCE_END = re.compile(r"(?:[.!?…][\"'”’»)\]]*|[\"”’»]|[.!?…]\s*[\"”’»][)\]]?)$")
 _HASHTAG = re.compile(r"#\w+")
 _WORD = re.compile(r"\w+")
+# Where a caption glued to a paragraph may begin: after a sentence end (or a previous credit's
+# closing bracket), before a capital letter or an opening quote.
+_CAPTION_START = re.compile(r"(?:[.!?][\"'”’]?|\))\s+(?=[A-Z“\"‘])")
+#: a line ending with a photo credit is a caption when it is at most this long
+_CAPTION_MAX_WORDS = 60
 
 
 def is_sentence_like(line: str) -> bool:
@@ -75,12 +80,18 @@ def remove_boilerplate(
     n = len(lines)
     drop = [False] * n
     caption = [False] * n
+    trimmed: dict[int, str] = {}
+    inline_removed: dict[int, list[str]] = {}
     for i, line in enumerate(lines):
         related = full_match(cues.related_prefix, line) and not is_sentence_like(line)
         if full_match(cues.strong, line) or is_hashtag_line(line) or related:
             drop[i] = True
         elif credit_match(line, cues):
-            drop[i] = caption[i] = True
+            if word_count(line) <= _CAPTION_MAX_WORDS:
+                drop[i] = caption[i] = True
+            else:
+                trimmed[i], pieces = strip_trailing_captions(line, cues)
+                inline_removed[i] = pieces
         elif not gentle and line in repeated and not is_sentence_like(line):
             drop[i] = True
     _drop_caption_repeats(lines, drop, caption)
@@ -90,15 +101,37 @@ def remove_boilerplate(
     _drop_gallery(lines, drop, caption, cues, gentle=gentle)
     kept: list[str] = []
     removed: list[str] = []
-    for line, dropped in zip(lines, drop, strict=True):
+    for i, (line, dropped) in enumerate(zip(lines, drop, strict=True)):
         if dropped:
             removed.append(line)
             continue
-        line, piece = strip_inline_tail(line, cues)
+        removed.extend(inline_removed.get(i, ()))
+        line, piece = strip_inline_tail(trimmed.get(i, line), cues)
         if piece:
             removed.append(piece)
         kept.append(line)
     return CleanedLines(tuple(kept), tuple(removed))
+
+
+def strip_trailing_captions(line: str, cues: BoilerplateCues) -> tuple[str, list[str]]:
+    """Cut photo captions (each ending with its credit) from the end of a long paragraph.
+
+    Scrapes often glue a gallery's captions to the last paragraph, or hold a whole article on one
+    line that ends with them. Each caption starts after the last sentence end before its credit
+    (a sentence end followed by a capital letter or an opening quote, so "Aug. 28" stays whole).
+    """
+    pieces: list[str] = []
+    while True:
+        match = credit_match(line, cues)
+        if match is None:
+            break
+        starts = [m.end() for m in _CAPTION_START.finditer(line, 0, match.start())]
+        start = starts[-1] if starts else 0
+        if start == 0 or word_count(line[start : match.start()]) > _CAPTION_MAX_WORDS:
+            break  # no sentence before it, or too long for a caption: leave the text alone
+        pieces.insert(0, line[start:].strip())
+        line = line[:start].rstrip()
+    return line, pieces
 
 
 def strip_inline_tail(line: str, cues: BoilerplateCues) -> tuple[str, str | None]:
