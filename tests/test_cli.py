@@ -132,3 +132,19 @@ def test_cli_errors_are_one_line_and_exit_1(
 def test_cli_version(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, _ = run(capsys, tmp_path / "n.db", "--version")
     assert code == 0 and "newslens" in out
+
+
+def test_cli_ingest_max_document_mb_quarantines_big_documents(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "big"
+    folder.mkdir()
+    (folder / "big.txt").write_text(TEXT + "\n\n" + "More words about the harbour. " * 80_000)
+    code, out, _ = run(
+        capsys, tmp_path / "n.db", "ingest", str(folder), "--max-document-mb", "1", "--json"
+    )
+    assert code == 0
+    assert json.loads(out)["quarantined_by_reason"] == {"too_large": 1}
+    _, out, _ = run(capsys, tmp_path / "n.db", "quarantine", "--json")
+    (entry,) = json.loads(out)
+    assert "--max-document-mb" in entry["detail"] and "big.txt" in entry["detail"]

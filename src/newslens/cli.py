@@ -91,12 +91,21 @@ def _progress() -> Progress:
 
 
 def run_ingest(
-    paths: list[Path], fmt: str, outlet: str | None, mapping: list[str], db: str | None
+    paths: list[Path],
+    fmt: str,
+    outlet: str | None,
+    mapping: list[str],
+    db: str | None,
+    max_document_mb: float = 20.0,
 ) -> Any:
     """Ingest with a progress bar; returns the store and the report."""
     from newslens.pipeline import ingest as run
 
-    options = ReadOptions(column_map=_parse_map(mapping), outlet=outlet)
+    options = ReadOptions(
+        column_map=_parse_map(mapping),
+        outlet=outlet,
+        max_document_bytes=int(max_document_mb * 1024 * 1024),
+    )
     store = _open_store(db)
     try:
         with _progress() as progress:
@@ -130,10 +139,14 @@ def ingest(
         list[str] | None,
         typer.Option("--map", help="COLUMN=FIELD: map an input column to an article field."),
     ] = None,
+    max_document_mb: Annotated[
+        float,
+        typer.Option(help="Quarantine single documents larger than this (MiB) as too_large."),
+    ] = 20.0,
     as_json: JsonOption = False,
 ) -> None:
     """Read articles from files, folders, dumps, feeds, crawls or URL lists into the store."""
-    store, report = run_ingest(paths, fmt, outlet, mapping or [], None)
+    store, report = run_ingest(paths, fmt, outlet, mapping or [], None, max_document_mb)
     if as_json:
         console.print_json(json.dumps(report.as_dict()))
     else:

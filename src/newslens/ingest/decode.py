@@ -239,7 +239,7 @@ def too_large(
     limit: int,
     sample: bytes,
     what: str = "the document",
-    fix: str = "split it or raise max_document_bytes",
+    fix: str = "split it, or raise the limit with `newslens ingest --max-document-mb`",
 ) -> Rejected:
     """The refusal for a document over ``ReadOptions.max_document_bytes``."""
     return Rejected(

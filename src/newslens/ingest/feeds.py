@@ -95,7 +95,7 @@ class FeedReader:
                 path,
                 Reason.TOO_LARGE,
                 f"{name}: entry {n} is over the {options.max_document_bytes:,}-byte limit; "
-                f"raise max_document_bytes and ingest again",
+                f"raise it with `newslens ingest --max-document-mb` and ingest again",
                 content.encode("utf-8")[:SAMPLE_BYTES],
             )
         authors = [a.get("name") for a in entry.get("authors") or [] if isinstance(a, dict)]
