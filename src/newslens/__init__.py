@@ -1,21 +1,63 @@
-"""newslens: a local, transparent news intelligence engine."""
+"""newslens: a local, transparent news intelligence engine.
 
+The public API::
+
+    import newslens
+
+    store = newslens.Store.open("news.db")            # SQLite path or PostgreSQL URL
+    report = newslens.ingest_paths(store, ["dumps/", "feed.xml"])
+    for hit in store.search('"strategic coordination"'):
+        print(hit.title)
+
+Heavy parts (readers, the cleaner, the store) load on first use, so ``import newslens`` is cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
 import logging
+from typing import Any
 
 from newslens.errors import NewslensError
-from newslens.records import Article, RawDocument, ReadOptions, Rejected, Source
+from newslens.records import Article, RawDocument, ReadOptions, Reason, Rejected, Source
 
 __version__ = "0.1.0"
 
 # Library code logs, never prints; applications decide where the records go.
 logging.getLogger("newslens").addHandler(logging.NullHandler())
 
+_LAZY = {
+    "Cleaner": "newslens.clean",
+    "IngestReport": "newslens.pipeline",
+    "Store": "newslens.store",
+    "ingest_paths": "newslens.pipeline",
+    "read_paths": "newslens.ingest",
+    "readers": "newslens.ingest",
+    "stages": "newslens.stages",
+}
+
 __all__ = [
     "Article",
+    "Cleaner",
+    "IngestReport",
     "NewslensError",
     "RawDocument",
     "ReadOptions",
+    "Reason",
     "Rejected",
     "Source",
+    "Store",
     "__version__",
+    "ingest_paths",
+    "read_paths",
+    "readers",
+    "stages",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        # newslens.ingest is the readers' package, so the pipeline's ingest is ingest_paths.
+        attribute = "ingest" if name == "ingest_paths" else name
+        return getattr(importlib.import_module(_LAZY[name]), attribute)
+    raise AttributeError(f"module 'newslens' has no attribute {name!r}")
