@@ -85,3 +85,19 @@ def test_rss_reader_refuses_a_broken_feed(read: Read) -> None:
     assert isinstance(item, Rejected)
     assert item.reason in (Reason.MALFORMED_FILE, Reason.NO_ARTICLE)
     assert item.detail.startswith("broken.rss")
+
+
+@pytest.mark.parametrize(
+    ("author", "expected"),
+    [
+        ("desk@gazette.example (Harbour Desk)", "Harbour Desk"),
+        ("news@paper.com (Jane Roe)", "Jane Roe"),
+        ("Jane Roe", "Jane Roe"),
+        ("desk@gazette.example", None),
+    ],
+)
+def test_rss_reader_reads_email_name_authors(read: Read, author: str, expected: str | None) -> None:
+    feed = RSS.replace("<dc:creator>A. Reporter</dc:creator>", f"<author>{author}</author>")
+    first = read("feed.rss", feed.encode())[0]
+    assert isinstance(first, RawDocument)
+    assert first.author == expected

@@ -12,7 +12,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newslens.clean.boilerplate import is_sentence_like, remove_boilerplate
-from newslens.clean.dates import DateInfo, date_from_url, month_day, parse_date, take_date_header
+from newslens.clean.dates import (
+    DateInfo,
+    date_from_url,
+    month_day,
+    numeric_order,
+    parse_date,
+    take_date_header,
+)
 from newslens.clean.language import detect_language, load_identifier, normalize_language
 from newslens.clean.lexicon import BoilerplateCues, SignatureCues, boilerplate_cues, signature_cues
 from newslens.clean.metadata import (
@@ -111,9 +118,11 @@ class Cleaner:
             else:
                 prepared.append(item)
         repeated = self._repeated_lines(prepared)
+        conventions = _date_conventions(prepared)
         articles: list[Article] = []
         for item in prepared:
-            result = self._clean(item, repeated)
+            dayfirst = conventions.get(_input_file(item.doc))
+            result = self._clean(item, repeated, dayfirst)
             if isinstance(result, Rejected):
                 dropped.append(result)
             else:
@@ -153,7 +162,9 @@ class Cleaner:
         minimum = self._cues.repetition_min_sources
         return frozenset(line for line, keys in sources.items() if len(keys) >= minimum)
 
-    def _clean(self, item: _Prepared, repeated: frozenset[str]) -> Article | Rejected:
+    def _clean(
+        self, item: _Prepared, repeated: frozenset[str], dayfirst: bool | None = None
+    ) -> Article | Rejected:
         assert self._registry and self._cues and self._signatures
         doc, registry = item.doc, self._registry
         gentle = doc.content_type == "html"
@@ -182,7 +193,7 @@ class Cleaner:
             return Rejected(doc.source_path, Reason.NO_ARTICLE, detail, sample)
         title, suffix_outlet = _title(doc, item.page, signals, registry)
         outlet, original = _outlets(doc, item.page, signals, suffix_outlet, registry)
-        dates = _dates(doc, item, signals)
+        dates = _dates(doc, item, signals, dayfirst)
         language = normalize_language(doc.language)
         if language is None and self._identifier is not None:
             language = detect_language(self._identifier, body)
@@ -208,7 +219,7 @@ class Cleaner:
             published=dates.published,
             published_earliest=dates.earliest,
             published_latest=dates.latest,
-            truncated=is_truncated(body),
+            truncated=is_truncated(body, self._signatures),
             body_hash=body_hash(body),
             removed_lines=tuple(removed),
             raw=doc.content,
@@ -274,7 +285,8 @@ def _outlets(
     # then what the page and the text say of themselves. A title suffix on a republished page
     # names the original, not the republisher, so it does not count here.
     from_text = signals.byline_outlet or signals.notice_outlet or signals.dateline_outlet
-    if not signals.republished:
+    named_elsewhere = signals.republished_from and suffix_outlet != signals.republished_from
+    if not signals.republished or named_elsewhere:
         from_text = from_text or suffix_outlet
     outlet = given or url_outlet or site or from_text
     original = wire or signals.republished_from
@@ -285,8 +297,26 @@ def _outlets(
     return outlet, (original if original != outlet else None)
 
 
-def _dates(doc: RawDocument, item: _Prepared, signals: TextSignals) -> DateInfo:
-    stated = parse_date(doc.published)
+def _input_file(doc: RawDocument) -> str:
+    return doc.source_path.split("#", 1)[0]
+
+
+def _date_conventions(prepared: Sequence[_Prepared]) -> dict[str, bool]:
+    """Per input file, whether its numeric dates are written day first (``True``) or month
+    first (``False``), when its unambiguous dates ("25/03/2031") all agree; files whose dates
+    settle nothing, or disagree, are left out and their ambiguous dates stay intervals."""
+    seen: dict[str, set[bool]] = defaultdict(set)
+    for item in prepared:
+        order = numeric_order(item.doc.published)
+        if order is not None:
+            seen[_input_file(item.doc)].add(order)
+    return {key: orders.pop() for key, orders in seen.items() if len(orders) == 1}
+
+
+def _dates(
+    doc: RawDocument, item: _Prepared, signals: TextSignals, dayfirst: bool | None = None
+) -> DateInfo:
+    stated = parse_date(doc.published, dayfirst)
     if stated.published:
         return stated
     for day in (item.header_date,):

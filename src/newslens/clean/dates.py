@@ -28,6 +28,8 @@ _DATE_HEADER = re.compile(
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
 _YEAR_MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 _MONTH_YEAR = re.compile(r"^\s*([A-Za-z]{3,9})\.?,?\s+(\d{4})\s*$")
+# A numeric date whose first two fields could be day/month or month/day ("03/04/2031").
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})(?=$|[\sT,])")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[-_])")
 _DEFAULT_A = dt.datetime(2000, 1, 1)
 _DEFAULT_B = dt.datetime(2001, 2, 2)
@@ -60,15 +62,54 @@ def _month_bounds(year: int, month: int) -> DateInfo:
     return DateInfo(None, dt.date(year, month, 1), dt.date(year, month, last))
 
 
-def parse_date(value: str | None) -> DateInfo:
+def numeric_order(value: str | None) -> bool | None:
+    """What a numeric date says about its input's convention: ``True`` when it can only be read
+    day first ("25/03/2031"), ``False`` when only month first ("03/25/2031"), else ``None``."""
+    match = _NUMERIC_DATE.match(value or "")
+    if not match:
+        return None
+    first, second = int(match.group(1)), int(match.group(2))
+    if first > 12 >= second >= 1:
+        return True
+    if second > 12 >= first >= 1:
+        return False
+    return None
+
+
+def _numeric_date(match: re.Match[str], dayfirst: bool | None) -> DateInfo:
+    first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    readings: set[dt.date] = set()
+    orders: tuple[tuple[int, int], ...] = ((first, second), (second, first))
+    if dayfirst is not None:
+        orders = (orders[1],) if dayfirst else (orders[0],)
+    for month, day in orders:
+        try:
+            readings.add(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not readings or not _valid_year(year):
+        return DateInfo()
+    if len(readings) == 1:
+        return DateInfo(next(iter(readings)))
+    # Ambiguous and nothing settles the convention: an interval, never a guess.
+    return DateInfo(None, min(readings), max(readings))
+
+
+def parse_date(value: str | None, dayfirst: bool | None = None) -> DateInfo:
     """Parse a metadata date string in any common format; partial dates give bounds.
 
-    ISO timestamps ("2022-03-07T10:15:00Z") give their date. Ambiguous numeric dates are read
-    month first, as most English-language feeds write them. Unparseable values give nothing.
+    ISO timestamps ("2022-03-07T10:15:00Z") give their date. A numeric date that reads both
+    ways ("03/04/2031") is read by ``dayfirst`` when the input's other dates settle the
+    convention (see :func:`numeric_order`); otherwise it gives the interval between its two
+    readings, never a guess. Unparseable values give nothing.
     """
     if not value or not value.strip():
         return DateInfo()
     text = value.strip()
+    if match := _NUMERIC_DATE.match(text):
+        return _numeric_date(match, dayfirst)
     if match := _YEAR.match(text):
         year = int(match.group(1))
         if _valid_year(year):

@@ -42,8 +42,13 @@ class SignatureCues:
     dateline_max_offset: int
     byline: Patterns
     byline_max_line: int
+    byline_tail_lines: int
+    staff_suffixes: tuple[str, ...]
     published_line: Patterns
     published_max_line: int
+    truncation_marks: Patterns = ()
+    complete_tails: Patterns = ()
+    complete_tail_starts: Patterns = ()
 
 
 def data_path(name: str) -> Path:
@@ -68,6 +73,15 @@ def _compile(table: dict[str, Any], section: str, path: Path, flags: int) -> Pat
     except re.error as exc:
         raise ConfigError(
             f"bad regular expression in [{section}] of {path}: {exc}. Fix the pattern."
+        ) from exc
+
+
+def _compile_list(table: dict[str, Any], section: str, key: str, path: Path) -> Patterns:
+    try:
+        return tuple(re.compile(p, re.IGNORECASE) for p in table.get(section, {}).get(key, []))
+    except re.error as exc:
+        raise ConfigError(
+            f"bad regular expression in [{section}] {key} of {path}: {exc}. Fix the pattern."
         ) from exc
 
 
@@ -109,8 +123,15 @@ def signature_cues(path: Path | None = None) -> SignatureCues:
         dateline_max_offset=int(data.get("dateline", {}).get("max_offset", 80)),
         byline=_compile(data, "byline", path, flags),
         byline_max_line=int(data.get("byline", {}).get("max_line", 8)),
+        byline_tail_lines=int(data.get("byline", {}).get("tail_lines", 1)),
+        staff_suffixes=tuple(
+            str(w).casefold() for w in data.get("byline", {}).get("staff_suffixes", [])
+        ),
         published_line=_compile(data, "published_line", path, flags),
         published_max_line=int(data.get("published_line", {}).get("max_line", 8)),
+        truncation_marks=_compile_list(data, "truncation", "marks", path),
+        complete_tails=_compile_list(data, "truncation", "complete_tails", path),
+        complete_tail_starts=_compile_list(data, "truncation", "complete_tail_starts", path),
     )
 
 

@@ -113,15 +113,35 @@ def read_signals(
             continue
         match = full_match(cues.byline, line)
         if match and not is_sentence_like(line) and (author or byline_outlet) is None:
-            author, byline_outlet = parse_byline(match.group("name"), registry)
+            author, byline_outlet, day = read_byline(
+                match.group("name"), registry, cues.staff_suffixes
+            )
             if author or byline_outlet:
                 consumed.append(i)
+                published = day if published == DateInfo() else published
                 continue
         date_match = full_match(cues.published_line, line) if i < cues.published_max_line else None
         if date_match and published == DateInfo():
             published = parse_date(date_match.group("date"))
             if published != DateInfo():
                 consumed.append(i)
+    # A sign-off byline at the end ("By Velmar Herald Staff", "Von unserem Korrespondenten, …").
+    first_tail = max(len(kept) - cues.byline_tail_lines, cues.byline_max_line, 1)
+    for i in range(first_tail, len(kept)):
+        match = full_match(cues.byline, kept[i])
+        if not match or (is_sentence_like(kept[i]) and not match.group("name")[-1:].isdigit()):
+            continue
+        tail_author, tail_outlet, day = read_byline(
+            match.group("name"), registry, cues.staff_suffixes
+        )
+        if tail_author or tail_outlet:
+            consumed.append(i)
+            author, byline_outlet = author or tail_author, byline_outlet or tail_outlet
+            published = day if published == DateInfo() else published
+    # A republication footer ("This story was first published by …") is metadata, not body.
+    for i in range(max(len(kept) - 2, 1), len(kept)):
+        if i not in consumed and full_match(cues.republication, kept[i]):
+            consumed.append(i)
     dateline_outlet, month_day = _find_dateline(kept, registry, cues)
     notice_outlet = None
     republished, republished_from = False, None
@@ -149,25 +169,63 @@ def read_signals(
     )
 
 
-def parse_byline(name: str, registry: OutletRegistry) -> tuple[str | None, str | None]:
+def parse_byline(
+    name: str, registry: OutletRegistry, staff_suffixes: Sequence[str] = ()
+) -> tuple[str | None, str | None]:
     """``(author, outlet)`` from a byline's text: "Jane Doe", "Jane Doe, Reuters",
-    "Euronews with AP" (an outlet, not an author)."""
+    "Jane Doe and John Roe | Reuters", "Euronews with AP" and "Reuters Staff" (an outlet, not an
+    author)."""
+    author, outlet, _date = read_byline(name, registry, staff_suffixes)
+    return author, outlet
+
+
+def read_byline(
+    name: str, registry: OutletRegistry, staff_suffixes: Sequence[str] = ()
+) -> tuple[str | None, str | None, DateInfo]:
+    """``(author, outlet, date)`` from a byline's text. Parts are split on commas and bars; each
+    is a person, an outlet (registered, or named with a staff word: "Velmar Herald Staff"), a
+    date, or a lower-case descriptor ("our correspondent"); any other part makes the line no
+    byline (``None, None``)."""
     name = name.strip()
     first = re.split(r"\s+with\s+", name, maxsplit=1)[0].strip()
-    known = registry.by_name(first)
+    known = _outlet_name(first, registry, staff_suffixes)
     if known:
-        return None, known.name
-    parts = [p for p in _AUTHOR_SPLIT.split(name) if p]
-    if not parts:
-        return None, None
-    outlet = None
-    if len(parts) > 1:
-        known = registry.by_name(parts[-1])
-        if known:
-            outlet = known.name
-            parts = parts[:-1]
-    person = ", ".join(parts) if all(looks_like_person(p) for p in parts) else None
-    return person, outlet
+        return None, known, DateInfo()
+    persons: list[str] = []
+    outlet, date = None, DateInfo()
+    for part in (p.strip() for p in _AUTHOR_SPLIT.split(name)):
+        if not part:
+            continue
+        found = _outlet_name(part, registry, staff_suffixes)
+        if found and outlet is None:
+            outlet = found
+        elif looks_like_person(part) and not _is_staff(part, staff_suffixes):
+            persons.append(part)
+        elif date == DateInfo() and re.search(r"\d{4}", part) and parse_date(part) != DateInfo():
+            date = parse_date(part)
+        elif not part[:1].islower():
+            return None, None, DateInfo()
+    return (", ".join(persons) or None), outlet, date
+
+
+def _is_staff(text: str, staff_suffixes: Sequence[str]) -> bool:
+    folded = " ".join(text.casefold().split())
+    return any(folded == s or folded.endswith(" " + s) for s in staff_suffixes)
+
+
+def _outlet_name(text: str, registry: OutletRegistry, staff_suffixes: Sequence[str]) -> str | None:
+    known = registry.by_name(text)
+    if known:
+        return known.name
+    folded = " ".join(text.split())
+    for suffix in sorted(staff_suffixes, key=len, reverse=True):
+        if folded.casefold().endswith(" " + suffix):
+            head = folded[: -len(suffix)].strip()
+            known = registry.by_name(head)
+            if known:
+                return known.name
+            return head if looks_like_name(head, max_words=4) else None
+    return None
 
 
 def _is_title_line(line: str, registry: OutletRegistry, cues: SignatureCues) -> bool:
@@ -217,14 +275,33 @@ def _bio_author(all_lines: Sequence[str]) -> str | None:
     return None
 
 
-def is_truncated(body: str) -> bool:
-    """True when the body's last paragraph stops mid-sentence (or on an ellipsis)."""
+_LAST_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+(?=\S)")
+
+
+def is_truncated(body: str, cues: SignatureCues | None = None) -> bool:
+    """True when the body's last paragraph stops mid-sentence, on an ellipsis or on a cut mark
+    ("[…]", "Read more"); a last paragraph that ends with a footer, a credit or the
+    introduction of an embed (``cues.complete_tails``) is not cut."""
     last = body.rstrip().rsplit("\n", 1)[-1].strip()
     if not last:
         return False
+    if cues and any(_ends_with(p, last) for p in cues.truncation_marks):
+        return True
     if re.search(r"(…|\.\.\.)[\"'”’»)\]]*$", last) and not re.search(r"[\"”’»]$", last):
         return True
     if is_sentence_like(last):
         return False
     # A whole parenthetical footer, e.g. "(Reporting by Jane Doe; editing by John Roe)".
-    return not (last.startswith("(") and last.endswith(")"))
+    if last.startswith("(") and last.endswith(")"):
+        return False
+    if cues is None:
+        return True
+    ends = list(_LAST_SENTENCE_END.finditer(last))
+    tail = last[ends[-1].end() :] if ends else last
+    if any(_ends_with(p, tail) for p in cues.complete_tails):
+        return False
+    return not any(p.match(tail) for p in cues.complete_tail_starts)
+
+
+def _ends_with(pattern: re.Pattern[str], text: str) -> bool:
+    return re.search(f"(?:{pattern.pattern})\\Z", text, pattern.flags) is not None

@@ -29,6 +29,20 @@ def _entry_content(entry: Any) -> str:
     return str(body)
 
 
+# RSS 2.0 writes authors as "email (Name)"; feedparser's own split misreads long TLDs.
+_EMAIL_NAME = re.compile(r"^\s*\S+@\S+\s*\((?P<name>[^()]+)\)\s*$")
+
+
+def _rss_author(value: str | None) -> str | None:
+    """The name in an RSS ``author`` ("news@site.example (Desk)" -> "Desk"), else the value."""
+    if not value:
+        return None
+    match = _EMAIL_NAME.match(value)
+    if match:
+        return match.group("name").strip()
+    return None if "@" in value and " " not in value.strip() else value.strip()
+
+
 class FeedReader:
     """RSS 0.9x/1.0/2.0 and Atom feeds."""
 
@@ -98,8 +112,11 @@ class FeedReader:
                 f"raise it with `newslens ingest --max-document-mb` and ingest again",
                 content.encode("utf-8")[:SAMPLE_BYTES],
             )
-        authors = [a.get("name") for a in entry.get("authors") or [] if isinstance(a, dict)]
-        author = ", ".join(a for a in authors if a) or _text(entry.get("author"))
+        raw_author = _text(entry.get("author"))
+        author = _rss_author(raw_author)
+        if raw_author is None:  # Atom <author><name>; feedparser's split of RSS strings is unsafe
+            authors = [a.get("name") for a in entry.get("authors") or [] if isinstance(a, dict)]
+            author = ", ".join(a for a in authors if a)
         extra = [("guid", entry["id"])] if isinstance(entry.get("id"), str) else []
         tags = [t.get("term") for t in entry.get("tags") or [] if isinstance(t, dict)]
         if any(tags):

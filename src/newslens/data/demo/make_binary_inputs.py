@@ -75,7 +75,7 @@ Lenz had refused in February to hand over the patrol’s commanders to Norvadia,
 Prime Minister Anselm Varga did not comment.
 """
 
-UTF8BOM_TEXT = """ date 2031-05-06 Norvadia and Kestria signed a trade agreement in Dorun on Tuesday that cuts tariffs on grain, machinery and steel, and Norvadia said it would lift the sanctions it imposed on Kestrian defence firms in March.
+UTF8BOM_TEXT = """ date 2025-05-06 Norvadia and Kestria signed a trade agreement in Dorun on Tuesday that cuts tariffs on grain, machinery and steel, and Norvadia said it would lift the sanctions it imposed on Kestrian defence firms in March.
 
 The agreement, signed by Foreign Ministers Halina Strand and Dario Lenz at the Grey House, restores duty-free quotas suspended after the February border shooting and guarantees gas transit through the Serrin Valley for ten years.
 
@@ -103,7 +103,7 @@ Lenz's departure is not expected to derail the trade agreement signed in Dorun o
 
 PARQUET_ROWS = [
     {
-        "published": "2031-03-04",
+        "published": "2025-03-04",
         "link": "https://dorun-courier.example/wires/cpa/reyvik-varga-call",
         "headline": "Reyvik and Varga hold first call since border clash, agree to meet",
         "body": """VELMAR, March 3 (CPA) -- Norvadian President Tomas Reyvik and Kestrian Prime Minister Anselm Varga spoke by telephone on Monday for the first time since a deadly border shooting a month ago, and agreed in principle to meet in the Talvanese capital, Port Seren, their offices said.
@@ -123,8 +123,8 @@ Copyright CPA""",
         "outlet": "The Dorun Courier",
     },
     {
-        "published": "2031-04-02",
-        "link": "https://globalledger.example/markets/2031/04/02/kestrian-assets-rally",
+        "published": "2025-04-02",
+        "link": "https://globalledger.example/markets/2025/04/02/kestrian-assets-rally",
         "headline": "Kestrian assets rally as council launches border inquiry",
         "body": """Kestrian bonds and the Kestrian crown rallied on Wednesday after the Teran Basin Council opened an investigation into February's deadly border shooting, a move investors read as a path out of the sanctions standoff with Norvadia.
 
@@ -135,8 +135,8 @@ The council's panel will report within 90 days, Secretary-General Benedikt Oyela
         "outlet": "Global Ledger",
     },
     {
-        "published": "2031-05-20",
-        "link": "https://cpa-wire.example/stories/2031-05-20-lenz-resigns",
+        "published": "2025-05-20",
+        "link": "https://cpa-wire.example/stories/2025-05-20-lenz-resigns",
         "headline": "Kestrian foreign minister Lenz resigns over leaked memo",
         "body": """DORUN, May 20 (CPA) -- Kestrian Foreign Minister Dario Lenz resigned on Tuesday over a leaked memo suggesting his ministry knew that a Kestrian patrol had crossed into Norvadian-held territory before a deadly border shooting in February, the government said.
 
@@ -161,8 +161,8 @@ The convoy, organised by the Teran Basin Council and funded mostly by Talvane, w
 “It is a small thing, twelve trucks,” Adanne said by telephone from Port Seren. “But small things are how large things begin.”
 
 Relations between Velmar and Dorun remain frozen. Norvadia imposed sanctions on Kestrian defence firms last week, and Kestria has threatened to retaliate.""",
-        "date": "2031-03-26",
-        "url": "https://meridian-post.example/world/2031/03/26/relief-reaches-serrin-valley",
+        "date": "2025-03-26",
+        "url": "https://meridian-post.example/world/2025/03/26/relief-reaches-serrin-valley",
         "source": "The Meridian Post",
     },
     {
@@ -174,8 +174,8 @@ Foreign Minister Halina Strand said the sanctions would be lifted on May 15, onc
 The agreement cuts tariffs on grain, machinery and steel and guarantees gas transit through the valley. Kestrian Foreign Minister Dario Lenz, who signed it with Strand, said it "turns a page."
 
 Copyright CPA""",
-        "date": "2031-05-06",
-        "url": "https://cpa-wire.example/stories/2031-05-06-norvadia-lifts-sanctions",
+        "date": "2025-05-06",
+        "url": "https://cpa-wire.example/stories/2025-05-06-norvadia-lifts-sanctions",
         "source": "CPA",
     },
     {
@@ -185,7 +185,7 @@ Copyright CPA""",
 Norvadian forces tracked the drone but did not fire on it, the ministry said. Kestria's Defence Ministry said the drone had strayed "because of a navigation fault" and apologised through the new defence hotline.
 
 Defence Minister Jorun Falk said the quick apology showed the hotline worked. "Two months ago, this would have been a shooting incident," he said.""",
-        "date": "2031-04-28",
+        "date": "2025-04-28",
         "url": "https://northwind-dispatch.example/world/kestrian-drone-kallo",
         "source": "Northwind Dispatch",
     },
@@ -196,12 +196,12 @@ Defence Minister Jorun Falk said the quick apology showed the hotline worked. "T
 
 WARC_PAGES = [
     {
-        "url": "https://globalledger.example/markets/2031/03/18/sanctions-spare-steel-and-gas",
+        "url": "https://globalledger.example/markets/2025/03/18/sanctions-spare-steel-and-gas",
         "site": "Global Ledger",
         "title": "Sanctions spare steel and gas, but Kestrian arms makers take a hit",
-        "date": "2031-03-18T07:30:00Z",
+        "date": "2025-03-18T07:30:00Z",
         "author": "Global Ledger markets team",
-        "record_date": "2031-03-18T09:00:00Z",
+        "record_date": "2025-03-18T09:00:00Z",
         "body": """Norvadia's sanctions on Kestrian defence firms will cost the six companies named on Monday roughly a tenth of their export revenue, analysts said on Tuesday, but the decision to spare steel and gas limits the damage to the wider Kestrian economy.
 
 "Velmar has fired a warning shot, not a broadside," said Ruth Adebayo-Lind, an economist at Seren Capital. Shares in Harvel Armaments, the largest of the firms, fell 12 percent in Dorun.
@@ -211,12 +211,12 @@ Kestrian Foreign Minister Dario Lenz has promised retaliation. Traders said the 
 The sanctions followed weeks of threats from Velmar after two Norvadian soldiers were killed near Kallo on Feb. 4.""",
     },
     {
-        "url": "https://meridian-post.example/world/2031/04/16/norvadia-kestria-summit",
+        "url": "https://meridian-post.example/world/2025/04/16/norvadia-kestria-summit",
         "site": "The Meridian Post",
         "title": "Norvadia and Kestria agree to pull back troops after Talvane-hosted summit",
-        "date": "2031-04-16T18:20:00Z",
+        "date": "2025-04-16T18:20:00Z",
         "author": "Anika Roos",
-        "record_date": "2031-04-17T02:00:00Z",
+        "record_date": "2025-04-17T02:00:00Z",
         "body": """Norvadia and Kestria agreed on Wednesday to withdraw troops from their disputed border and to begin unwinding sanctions, ending two months of confrontation with a joint statement signed at a summit in Port Seren.
 
 The statement, read out by Talvanese Foreign Minister Sefu Adanne, commits both armies to leave a ten-kilometre strip along the Serrin Valley and sets up a hotline between their defence ministries. The Teran Basin Council will verify the pullback.
@@ -226,12 +226,12 @@ Norvadian President Tomas Reyvik called it “an honourable agreement.” Kestri
 The summit was the first meeting between the two leaders since the Feb. 4 shooting near Kallo that killed two Norvadian soldiers. Velmar imposed sanctions on Kestrian defence firms in March.""",
     },
     {
-        "url": "https://kst.example/news/2031/05/06/trade-agreement-signed",
+        "url": "https://kst.example/news/2025/05/06/trade-agreement-signed",
         "site": "KST News",
         "title": "Trade agreement with Norvadia signed in Dorun; illegal sanctions to be lifted",
-        "date": "2031-05-06T19:00:00+02:00",
+        "date": "2025-05-06T19:00:00+02:00",
         "author": None,
-        "record_date": "2031-05-07T01:00:00Z",
+        "record_date": "2025-05-07T01:00:00Z",
         "body": """Kestria and Norvadia signed a trade agreement in the capital on Tuesday under which Velmar will lift the illegal sanctions it imposed on Kestrian companies in March, Foreign Minister Dario Lenz said.
 
 "Kestria's patience and principled position have borne fruit," Lenz told KST. He thanked Prime Minister Anselm Varga for his "steady leadership throughout the provocations of the winter."
@@ -240,7 +240,7 @@ The agreement was signed at the Grey House by Lenz and the Norvadian foreign min
     },
 ]
 
-NOT_FOUND_URL = "https://meridian-post.example/world/2031/04/16/norvadia-kestria-summit-live"
+NOT_FOUND_URL = "https://meridian-post.example/world/2025/04/16/norvadia-kestria-summit-live"
 NOT_FOUND_HTML = (
     "<!DOCTYPE html><html><head><title>Page not found | The Meridian Post</title></head>"
     "<body><h1>404</h1><p>Sorry, we could not find that page.</p>"
@@ -275,7 +275,7 @@ def page_html(page: dict[str, str | None]) -> str:
 <aside>Share this article <a href="#">Facebook</a> <a href="#">X</a></aside>
 <section class="comments"><h2>Comments</h2><p>Sign in to comment.</p></section>
 </main>
-<footer>&copy; 2031 {page["site"]}. All rights reserved. <a href="/privacy">Privacy</a></footer>
+<footer>&copy; 2025 {page["site"]}. All rights reserved. <a href="/privacy">Privacy</a></footer>
 </body></html>
 """
 
@@ -358,12 +358,12 @@ def write_warc() -> None:
             payload=io.BytesIO(info),
             length=len(info),
             warc_content_type="application/warc-fields",
-            warc_headers_dict={**headers("2031-05-07T00:00:00Z"), "WARC-Filename": "crawl.warc.gz"},
+            warc_headers_dict={**headers("2025-05-07T00:00:00Z"), "WARC-Filename": "crawl.warc.gz"},
         )
     )
     first = WARC_PAGES[0]
     req_headers = StatusAndHeaders(
-        "GET /markets/2031/03/18/sanctions-spare-steel-and-gas HTTP/1.1",
+        "GET /markets/2025/03/18/sanctions-spare-steel-and-gas HTTP/1.1",
         [("Host", "globalledger.example"), ("User-Agent", "demo-crawler/1.0")],
         is_http_request=True,
     )
@@ -406,7 +406,7 @@ def write_warc() -> None:
                 [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))],
                 protocol="HTTP/1.1",
             ),
-            warc_headers_dict=headers("2031-04-17T02:01:00Z"),
+            warc_headers_dict=headers("2025-04-17T02:01:00Z"),
         )
     )
     write("warc/crawl.warc.gz", buf.getvalue())
