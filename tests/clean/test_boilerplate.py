@@ -201,7 +201,7 @@ ONE_LINE_ARTICLE = " ".join(
 )
 
 
-def test_boilerplate_long_line_keeps_body_and_loses_trailing_captions() -> None:
+def test_boilerplate_issue2_long_line_keeps_body_and_loses_trailing_captions() -> None:
     result = remove_boilerplate([ONE_LINE_ARTICLE], CUES)
     (kept,) = result.kept
     assert kept.startswith("Ferry crews in Port Calder returned to work on Monday")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import io
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO
 
@@ -260,3 +261,13 @@ def read_document(source: Source, options: ReadOptions) -> bytes | Rejected:
     if data is None:
         return too_large(source.name, options.max_document_bytes, source.head(SAMPLE_BYTES))
     return data
+
+
+def read_text_document(
+    source: Source, options: ReadOptions, hint: Callable[[bytes], str | None] | None = None
+) -> Decoded | Rejected:
+    """A whole bounded input, decoded (``hint`` finds a declared charset in the bytes)."""
+    data = read_document(source, options)
+    if isinstance(data, Rejected):
+        return data
+    return decode_document(data, source.name, hint=hint(data) if hint else None)

@@ -7,11 +7,11 @@ document whose ``content_type`` is ``"html"``, whichever reader produced it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from newslens.ingest.base import readers
-from newslens.ingest.decode import binary_kind, decode_document, detect_encoding, read_document
-from newslens.records import RawDocument, ReadOptions, Rejected, Source
+from newslens.ingest.decode import binary_kind, detect_encoding, read_text_document
+from newslens.records import ContentType, RawDocument, ReadOptions, Rejected, Source
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _HTML_START = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.I)
@@ -29,22 +29,7 @@ class TextReader:
 
     def read(self, source: Source, options: ReadOptions) -> Iterator[RawDocument | Rejected]:
         """Yield the file as one text document, or its refusal."""
-        data = read_document(source, options)
-        if isinstance(data, Rejected):
-            yield data
-            return
-        decoded = decode_document(data, source.name)
-        if isinstance(decoded, Rejected):
-            yield decoded
-            return
-        yield RawDocument(
-            source_path=source.name,
-            content=decoded.text,
-            content_type="text",
-            input_format=self.name,
-            outlet=options.outlet,
-            extra=decoded.extra(),
-        )
+        yield whole_file_document(source, options, self.name, "text")
 
 
 class HtmlReader:
@@ -59,22 +44,28 @@ class HtmlReader:
 
     def read(self, source: Source, options: ReadOptions) -> Iterator[RawDocument | Rejected]:
         """Yield the page as one HTML document, decoded with its declared charset if any."""
-        data = read_document(source, options)
-        if isinstance(data, Rejected):
-            yield data
-            return
-        decoded = decode_document(data, source.name, hint=declared_charset(data))
-        if isinstance(decoded, Rejected):
-            yield decoded
-            return
-        yield RawDocument(
-            source_path=source.name,
-            content=decoded.text,
-            content_type="html",
-            input_format=self.name,
-            outlet=options.outlet,
-            extra=decoded.extra(),
-        )
+        yield whole_file_document(source, options, self.name, "html", hint=declared_charset)
+
+
+def whole_file_document(
+    source: Source,
+    options: ReadOptions,
+    input_format: str,
+    content_type: ContentType,
+    hint: Callable[[bytes], str | None] | None = None,
+) -> RawDocument | Rejected:
+    """One input file as one raw document, or the reason it cannot be read."""
+    decoded = read_text_document(source, options, hint)
+    if isinstance(decoded, Rejected):
+        return decoded
+    return RawDocument(
+        source_path=source.name,
+        content=decoded.text,
+        content_type=content_type,
+        input_format=input_format,
+        outlet=options.outlet,
+        extra=decoded.extra(),
+    )
 
 
 def declared_charset(data: bytes) -> str | None:

@@ -17,7 +17,13 @@ from urllib.parse import urlsplit
 import httpx
 
 from newslens.ingest.base import readers
-from newslens.ingest.decode import HEAD_BYTES, decode_document, head_text, read_document, too_large
+from newslens.ingest.decode import (
+    HEAD_BYTES,
+    decode_document,
+    head_text,
+    read_text_document,
+    too_large,
+)
 from newslens.ingest.plain import declared_charset
 from newslens.records import RawDocument, ReadOptions, Reason, Rejected, Source
 
@@ -56,11 +62,7 @@ class UrlListReader:
 
     def read(self, source: Source, options: ReadOptions) -> Iterator[RawDocument | Rejected]:
         """Fetch each URL in order and yield its page or the reason it was not fetched."""
-        data = read_document(source, options)
-        if isinstance(data, Rejected):
-            yield data
-            return
-        decoded = decode_document(data, source.name)
+        decoded = read_text_document(source, options)
         if isinstance(decoded, Rejected):
             yield decoded
             return
