@@ -99,41 +99,126 @@ def load_rows(corpus: Path, limit: int | None) -> list[Row]:
 # --------------------------------------------------------------------------- part 1
 
 
-def score_extractors(pages: list[Page]) -> None:
-    """Print precision, recall, F1 and docs/s for our HTML path and plain trafilatura."""
+def _whole_path(pages: list[Page]) -> tuple[Callable[[], list[str]], Callable[[], object]]:
+    """Our HTML path as users get it: the cleaning stage on HTML raw documents.
+
+    Returns a runner giving one body per page (``""`` for a page the stage refused) and a getter
+    for the last :class:`StageResult`, used to explain a loss against ``extract_html`` alone.
+    """
+    from newslens.clean import Cleaner
+    from newslens.records import RawDocument
+
+    cleaner = Cleaner()
+    cleaner.setup()
+    docs = [
+        RawDocument(
+            source_path=page.id,
+            content=page.html,
+            content_type="html",
+            input_format="html",
+            url=page.url,
+        )
+        for page in pages
+    ]
+    last: list[object] = [None]
+
+    def run() -> list[str]:
+        bodies: dict[str, str] = {}
+        for first in range(0, len(docs), 256):
+            result = cleaner(docs[first : first + 256])
+            last[0] = result
+            bodies.update((article.source_path, article.body) for article in result.outputs)
+        return [bodies.get(page.id, "") for page in pages]
+
+    return run, lambda: last[0]
+
+
+def score_extractors(pages: list[Page], explain: bool = True) -> None:
+    """Print precision, recall, F1 and docs/s for our HTML paths and plain trafilatura.
+
+    Three extractors on the same pages in the same run: the cleaning stage (``Cleaner``, what
+    ``newslens ingest`` stores: ``extract_html`` plus the text-level boilerplate pass and title
+    handling), ``extract_html`` alone, and ``trafilatura.extract(html)`` with its defaults.
+    """
     import trafilatura
 
     from newslens.clean.html import extract_html
-    from newslens.clean.html_eval import ExtractionScore, score_corpus
+    from newslens.clean.html_eval import ExtractionScore, compare_texts, score_corpus
 
-    def plain(page: Page) -> str:
-        return trafilatura.extract(page.html) or ""
+    def plain() -> list[str]:
+        return [trafilatura.extract(page.html) or "" for page in pages]
 
-    def ours(page: Page) -> str:
-        return extract_html(page.html, page.url).body
+    def ours() -> list[str]:
+        return [extract_html(page.html, page.url).body for page in pages]
 
+    whole, last_result = _whole_path(pages)
+    runners: dict[str, Callable[[], list[str]]] = {
+        "newslens Cleaner": whole,
+        "newslens extract_html": ours,
+        "trafilatura": plain,
+    }
+    warm = pages[:1]
+    trafilatura.extract(warm[0].html)  # warm-up: first-call costs are not throughput
+    extract_html(warm[0].html, warm[0].url)
     results: dict[str, tuple[ExtractionScore, float]] = {}
-    for name, run in (("newslens", ours), ("trafilatura", plain)):
-        run(pages[0])  # warm-up: first-call costs (lazy imports, caches) are not throughput
+    predictions: dict[str, list[str]] = {}
+    for name, run in runners.items():
         start = time.perf_counter()
-        predictions = [run(page) for page in pages]
+        predictions[name] = run()
         elapsed = time.perf_counter() - start
         score = score_corpus(
-            (page.gold, pred) for page, pred in zip(pages, predictions, strict=True)
+            (page.gold, pred) for page, pred in zip(pages, predictions[name], strict=True)
         )
         results[name] = (score, len(pages) / elapsed if elapsed else float("inf"))
 
     print(f"HTML body extraction: {len(pages)} pages, shingle metric (4-grams of \\w+ tokens)")
-    print(f"{'extractor':<22}{'precision':>10}{'recall':>10}{'F1':>10}{'docs/s':>10}")
+    print(f"{'extractor':<24}{'precision':>10}{'recall':>10}{'F1':>10}{'docs/s':>10}")
     for name, (score, rate) in results.items():
         print(
-            f"{name:<22}{score.precision:>10.4f}{score.recall:>10.4f}{score.f1:>10.4f}{rate:>10.1f}"
+            f"{name:<24}{score.precision:>10.4f}{score.recall:>10.4f}{score.f1:>10.4f}{rate:>10.1f}"
         )
-    (a, a_rate), (b, b_rate) = results["newslens"], results["trafilatura"]
+    b, b_rate = results["trafilatura"]
+    for name in ("newslens Cleaner", "newslens extract_html"):
+        a, a_rate = results[name]
+        label = f"ratio {name.split()[1]}/traf."
+        print(
+            f"{label:<24}{a.precision / b.precision:>10.3f}"
+            f"{a.recall / b.recall:>10.3f}{a.f1 / b.f1:>10.3f}{a_rate / b_rate:>10.3f}"
+        )
+    full, alone = results["newslens Cleaner"][0], results["newslens extract_html"][0]
+    if explain and full.f1 < alone.f1:
+        _explain_loss(pages, predictions, last_result(), compare_texts)
+
+
+def _explain_loss(
+    pages: list[Page],
+    predictions: dict[str, list[str]],
+    result: object,
+    compare: Callable[[str, str], object],
+) -> None:
+    """Say where the cleaning stage loses against ``extract_html`` alone: pages refused, and
+    the lines the text-level pass removed that the gold body holds (repeats counted)."""
+    refused = {item.source_path: item.reason for item in getattr(result, "dropped", ())}
+    removed = {a.source_path: a.removed_lines for a in getattr(result, "outputs", ())}
+    worse = []
+    for n, page in enumerate(pages):
+        full = compare(page.gold, predictions["newslens Cleaner"][n])
+        alone = compare(page.gold, predictions["newslens extract_html"][n])
+        lost = getattr(alone, "recall", 0.0) - getattr(full, "recall", 0.0)
+        if lost > 1e-9 or page.id in refused:
+            in_gold = [line for line in removed.get(page.id, ()) if line in page.gold]
+            worse.append((lost, page, in_gold))
     print(
-        f"{'ratio ours/trafilatura':<22}{a.precision / b.precision:>10.3f}"
-        f"{a.recall / b.recall:>10.3f}{a.f1 / b.f1:>10.3f}{a_rate / b_rate:>10.3f}"
+        f"\nCleaner below extract_html alone: {len(refused)} page(s) refused "
+        f"({', '.join(sorted({str(r) for r in refused.values()})) or 'none'}), "
+        f"{len(worse)} page(s) with lower recall"
     )
+    for lost, page, in_gold in sorted(worse, key=lambda item: -item[0])[:10]:
+        sample = "; ".join(dict.fromkeys(line[:50] for line in in_gold))
+        print(
+            f"  {page.id[:12]}  recall -{lost:.3f}  {len(in_gold)} removed line(s) in gold: "
+            f"{sample[:110]}"
+        )
 
 
 # --------------------------------------------------------------------------- part 2
@@ -339,12 +424,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="benchmark directory")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="CSV corpus dir")
     parser.add_argument("--limit", type=int, default=None, help="at most N pages and N rows")
+    parser.add_argument(
+        "--no-explain",
+        action="store_true",
+        help="do not list the pages where the cleaning stage scores below extract_html alone",
+    )
+    parser.add_argument(
+        "--quality-only", action="store_true", help="part 1 only (no reader or cleaning timing)"
+    )
     args = parser.parse_args(argv)
     if not (args.data / "ground-truth.json").exists():
         print(f"no benchmark data in {args.data}: pass --data DIR (with ground-truth.json, html/)")
         return 2
     pages = load_pages(args.data, args.limit)
-    score_extractors(pages)
+    score_extractors(pages, explain=not args.no_explain)
+    if args.quality_only:
+        return 0
     rows = load_rows(args.corpus, args.limit) if args.corpus.exists() else []
     if not rows:
         print(f"\nno corpus rows in {args.corpus}; reader and cleaning figures use pages only")

@@ -216,3 +216,27 @@ def test_boilerplate_issue2_long_line_keeps_body_and_loses_trailing_captions() -
 def test_boilerplate_long_line_without_sentence_before_credit_is_kept() -> None:
     line = " ".join(["word"] * 80) + " (AP Photo/Jane Roe)"
     assert remove_boilerplate([line], CUES).kept == (line,)
+
+
+def test_boilerplate_gentle_pass_keeps_repeated_lines() -> None:
+    # An interview that puts the same question to each guest: an HTML extractor's body, in which
+    # repetition is content, not a scraping artefact.
+    question = "What do you miss most about the old harbour?"
+    lines = [LEAD, question, "The ferries at dawn.", question, "The fish market.", END]
+    assert remove_boilerplate(lines, CUES, gentle=True).kept == tuple(lines)
+    assert remove_boilerplate(lines, CUES).kept.count(question) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "junk"),
+    [
+        ("<div class='embed'></div>", True),
+        ('<iframe src="https://video.example/1"></iframe>', True),
+        ("</p>", True),
+        ("<The Palace: Jang Noksu>", False),
+        ("<Untitled> is the name of the exhibition.", False),
+    ],
+)
+def test_boilerplate_markup_lines_need_real_tags(line: str, junk: bool) -> None:
+    removed = remove_boilerplate([LEAD, line, END], CUES).removed
+    assert (line in removed) is junk

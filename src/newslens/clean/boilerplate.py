@@ -95,7 +95,10 @@ def remove_boilerplate(
         elif not gentle and line in repeated and not is_sentence_like(line):
             drop[i] = True
     _drop_caption_repeats(lines, drop, caption)
-    _drop_exact_repeats(lines, drop)
+    if not gentle:
+        # An extractor's output repeats lines on purpose (a meal plan, the same question put to
+        # each interviewee); only a text scrape repeats paragraphs by accident.
+        _drop_exact_repeats(lines, drop)
     _drop_tail_lists(lines, drop, cues)
     _drop_bio(lines, drop, cues)
     _drop_gallery(lines, drop, caption, cues, gentle=gentle)
