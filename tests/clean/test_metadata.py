@@ -161,6 +161,21 @@ def test_outlet_column_wins_and_wire_dateline_is_original(
         (f"March 7 (UPI) -- {BODY}", {}, None, None, None),
         (f"March 7 (UPI) -- {BODY}", {"published": "2022"}, dt.date(2022, 3, 7), None, None),
         (f"Published March 8, 2022\n\n{BODY}", {}, dt.date(2022, 3, 8), None, None),
+        (f"Updated March 9, 2022\n\n{BODY}", {}, None, None, dt.date(2022, 3, 9)),
+        (
+            f"Title here now\n\nLast updated: 9 March 2022, 10:14 GMT\n\n{BODY}",
+            {},
+            None,
+            None,
+            dt.date(2022, 3, 9),
+        ),
+        (
+            f"Updated 10:32 AM ET, Mon March 7, 2022\n\n{BODY}",
+            {"published": "2022-03-06"},
+            dt.date(2022, 3, 6),
+            None,
+            None,
+        ),
         (BODY, {"url": "https://example.org/2021/11/30/ferry"}, dt.date(2021, 11, 30), None, None),
     ],
 )
@@ -229,3 +244,14 @@ def test_language_detected(
     cleaner: Cleaner, text: str, fields: dict[str, str], language: str
 ) -> None:
     assert _one(cleaner, text, **fields).language == language
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Updated March 9, 2022", "Last updated: 9 March 2022, 10:14 GMT", "Modified 2022-03-09"],
+)
+def test_updated_line_is_metadata_not_title_nor_body(cleaner: Cleaner, line: str) -> None:
+    article = _one(cleaner, f"{line}\n\n{BODY}")
+    assert article.title is None
+    assert line not in article.body
+    assert line in article.removed_lines

@@ -335,6 +335,10 @@ def _dates(
         day = month_day(*signals.dateline_month_day, bounds.year)
         if day:
             return DateInfo(day)
+    updated = signals.updated.published or signals.updated.latest
+    if updated and bounds == DateInfo():
+        # Only an "Updated ..." line: the article was published on or before that day.
+        return DateInfo(None, None, updated)
     return bounds
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import warnings
 from dataclasses import dataclass
 
 from dateutil import parser as date_parser
@@ -127,8 +128,11 @@ def parse_date(value: str | None, dayfirst: bool | None = None) -> DateInfo:
             return DateInfo()
     try:
         # Parsing twice with different defaults shows which parts the string really states.
-        first = date_parser.parse(text, default=_DEFAULT_A, fuzzy=False)
-        second = date_parser.parse(text, default=_DEFAULT_B, fuzzy=False)
+        # Time zone names dateutil does not know ("ET") only matter for the time: stay quiet.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
+            first = date_parser.parse(text, default=_DEFAULT_A, fuzzy=False)
+            second = date_parser.parse(text, default=_DEFAULT_B, fuzzy=False)
     except (ValueError, OverflowError, TypeError):
         return DateInfo()
     if first.year != second.year or not _valid_year(first.year):

@@ -46,6 +46,7 @@ class SignatureCues:
     staff_suffixes: tuple[str, ...]
     published_line: Patterns
     published_max_line: int
+    updated_line: Patterns = ()
     truncation_marks: Patterns = ()
     complete_tails: Patterns = ()
     complete_tail_starts: Patterns = ()
@@ -129,6 +130,7 @@ def signature_cues(path: Path | None = None) -> SignatureCues:
         ),
         published_line=_compile(data, "published_line", path, flags),
         published_max_line=int(data.get("published_line", {}).get("max_line", 8)),
+        updated_line=_compile_list(data, "published_line", "updated_patterns", path),
         truncation_marks=_compile_list(data, "truncation", "marks", path),
         complete_tails=_compile_list(data, "truncation", "complete_tails", path),
         complete_tail_starts=_compile_list(data, "truncation", "complete_tail_starts", path),

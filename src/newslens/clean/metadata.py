@@ -84,6 +84,7 @@ class TextSignals:
     republished_from: str | None = None
     bio_author: str | None = None
     published: DateInfo = field(default_factory=DateInfo)
+    updated: DateInfo = field(default_factory=DateInfo)
     consumed: tuple[int, ...] = ()
 
 
@@ -107,7 +108,7 @@ def read_signals(
         title = kept[0]
         consumed.append(0)
     author = byline_outlet = None
-    published = DateInfo()
+    published = updated = DateInfo()
     for i, line in enumerate(kept[: cues.byline_max_line]):
         if i in consumed:
             continue
@@ -124,6 +125,12 @@ def read_signals(
         if date_match and published == DateInfo():
             published = parse_date(date_match.group("date"))
             if published != DateInfo():
+                consumed.append(i)
+                continue
+        updated_match = full_match(cues.updated_line, line) if i < cues.published_max_line else None
+        if updated_match and updated == DateInfo():
+            updated = parse_date(updated_match.group("date"))
+            if updated != DateInfo():
                 consumed.append(i)
     # A sign-off byline at the end ("By Velmar Herald Staff", "Von unserem Korrespondenten, …").
     first_tail = max(len(kept) - cues.byline_tail_lines, cues.byline_max_line, 1)
@@ -165,6 +172,7 @@ def read_signals(
         republished_from=republished_from,
         bio_author=_bio_author(all_lines),
         published=published,
+        updated=updated,
         consumed=tuple(sorted(consumed)),
     )
 
@@ -233,9 +241,10 @@ def _is_title_line(line: str, registry: OutletRegistry, cues: SignatureCues) -> 
         return False
     if line.endswith((":", ",", ";")) or full_match(cues.byline, line):
         return False
-    date_line = full_match(cues.published_line, line)
-    if date_line and parse_date(date_line.group("date")) != DateInfo():
-        return False
+    for patterns in (cues.published_line, cues.updated_line):
+        date_line = full_match(patterns, line)
+        if date_line and parse_date(date_line.group("date")) != DateInfo():
+            return False
     return not _dateline(line, registry, cues)
 
 
