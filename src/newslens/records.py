@@ -135,3 +135,78 @@ class StageResult(Generic[T]):
 
     outputs: tuple[T, ...]
     dropped: tuple[Rejected, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """What the duplicate and story stages see of a stored article."""
+
+    id: str
+    seq: int
+    body: str
+    title: str | None = None
+    outlet: str | None = None
+    original_outlet: str | None = None
+    published: dt.date | None = None
+    published_earliest: dt.date | None = None
+    published_latest: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class DedupeResult:
+    """An article's MinHash signature and, when it is a copy, the earliest article with its text.
+
+    ``duplicate_of`` is None for an original. The dedupe stage may also emit results for articles
+    seen earlier when a newly added, earlier article becomes the original of their group.
+    """
+
+    article_id: str
+    signature: bytes
+    duplicate_of: str | None = None
+    similarity: float = 0.0
+
+
+@dataclass(frozen=True)
+class KnownSignature:
+    """A stored article's signature, with what orders copies (earliest first) and its link."""
+
+    article_id: str
+    seq: int
+    published: dt.date | None
+    signature: bytes
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True)
+class StoryAssignment:
+    """One article placed in one story by the online clustering (score: its match, 1.0 = seed)."""
+
+    article_id: str
+    story_id: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles about one real-world happening within a short window."""
+
+    id: str
+    label: str
+    keywords: tuple[str, ...]
+    entities: tuple[str, ...]
+    start: dt.date | None
+    end: dt.date | None
+    article_ids: tuple[str, ...]
+    outlets: tuple[str, ...]
+    thread_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Thread:
+    """Stories that continue one another over weeks or months, in order."""
+
+    id: str
+    label: str
+    story_ids: tuple[str, ...]
+    start: dt.date | None
+    end: dt.date | None
