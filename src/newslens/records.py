@@ -175,6 +175,8 @@ class KnownSignature:
     published: dt.date | None
     signature: bytes
     duplicate_of: str | None = None
+    outlet: str | None = None
+    original_outlet: str | None = None
 
 
 @dataclass(frozen=True)

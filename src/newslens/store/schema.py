@@ -65,3 +65,44 @@ ingest_runs = sa.Table(
     sa.Column("counts", sa.JSON, nullable=False),
     sa.Column("status", sa.String(16), nullable=False),
 )
+
+signatures = sa.Table(
+    "signatures",
+    metadata,
+    sa.Column("article_id", sa.String(32), primary_key=True),
+    sa.Column("signature", sa.LargeBinary, nullable=False),
+    sa.Column("similarity", sa.Float, nullable=False),
+)
+
+story_assignments = sa.Table(
+    "story_assignments",
+    metadata,
+    sa.Column("article_id", sa.String(32), primary_key=True),
+    sa.Column("story_id", sa.String(32), nullable=False, index=True),
+    sa.Column("score", sa.Float, nullable=False),
+)
+
+stories = sa.Table(
+    "stories",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("label", sa.Text, nullable=False),
+    sa.Column("keywords", sa.JSON, nullable=False),
+    sa.Column("entities", sa.JSON, nullable=False),
+    sa.Column("start", sa.Date),
+    sa.Column("end", sa.Date),
+    sa.Column("article_ids", sa.JSON, nullable=False),
+    sa.Column("article_count", sa.Integer, nullable=False),
+    sa.Column("outlets", sa.JSON, nullable=False),
+    sa.Column("thread_id", sa.String(32)),
+)
+
+threads = sa.Table(
+    "threads",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("label", sa.Text, nullable=False),
+    sa.Column("story_ids", sa.JSON, nullable=False),
+    sa.Column("start", sa.Date),
+    sa.Column("end", sa.Date),
+)

@@ -17,6 +17,7 @@ from newslens.records import Article, Rejected
 from newslens.store import schema
 from newslens.store.database import create_engine, migrate
 from newslens.store.search import SearchHit, search_articles
+from newslens.store.stories import StoriesMixin
 
 #: how many bound parameters one IN (...) query may carry (SQLite's limit is 32766)
 _CHUNK = 900
@@ -100,7 +101,7 @@ def _stored(row: sa.Row[Any]) -> StoredArticle:
     )
 
 
-class Store:
+class Store(StoriesMixin):
     """One newslens database. ``Store.open(db)`` connects and migrates to the current schema."""
 
     def __init__(self, engine: Engine) -> None:
