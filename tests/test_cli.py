@@ -148,3 +148,46 @@ def test_cli_ingest_max_document_mb_quarantines_big_documents(
     _, out, _ = run(capsys, tmp_path / "n.db", "quarantine", "--json")
     (entry,) = json.loads(out)
     assert "--max-document-mb" in entry["detail"] and "big.txt" in entry["detail"]
+
+
+def test_cli_build_stories_story_threads_and_eval(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from newslens.demo import DEMO_DIR, demo_corpus
+
+    db = tmp_path / "n.db"
+    run(capsys, db, "ingest", str(demo_corpus()))
+    code, out, err = run(capsys, db, "build", "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["stories"] > 5 and report["duplicates"] >= 5
+    _, out, _ = run(capsys, db, "stories", "--json", "--limit", "100")
+    stories = json.loads(out)
+    assert len(stories) == report["stories"]
+    for field in ("id", "label", "start", "end", "article_ids", "outlets", "thread_id"):
+        assert field in stories[0]
+    _, out, _ = run(capsys, db, "story", stories[0]["id"], "--json")
+    shown = json.loads(out)
+    assert [a["id"] for a in shown["articles"]] == stories[0]["article_ids"]
+    _, out, _ = run(capsys, db, "threads", "--json")
+    assert isinstance(json.loads(out), list)
+    out_file = tmp_path / "stories.jsonl"
+    code, _, _ = run(capsys, db, "export", "stories", "--format", "jsonl", "--out", str(out_file))
+    assert code == 0 and len(out_file.read_text().splitlines()) == report["stories"]
+    code, out, _ = run(
+        capsys,
+        db,
+        "eval",
+        "clustering",
+        "--gold",
+        str(DEMO_DIR / "gold" / "stories.jsonl"),
+        "--json",
+    )
+    scores = json.loads(out)
+    assert code == 0 and scores["found"] == scores["labelled"] and 0 < scores["f1"] <= 1
+    code, _, err = run(capsys, db, "story", "nope")
+    assert code == 1 and "nope" in err
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n")
+    code, _, err = run(capsys, db, "eval", "clustering", "--gold", str(bad))
+    assert code == 1 and "line 1" in err

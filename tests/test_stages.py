@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import pickle
 import time
 from collections.abc import Sequence
@@ -9,12 +10,49 @@ from typing import Any
 
 import pytest
 
-import newslens.clean  # noqa: F401  (registers the stage)
-from newslens.records import RawDocument, StageResult
+import newslens.clean
+import newslens.dedupe
+import newslens.stories  # noqa: F401
+from newslens.records import ArticleText, RawDocument, StageResult
 from newslens.stages import stages
+
+FERRY = (
+    "Ferry crews in Port Calder returned to work on Monday after a two-week strike ended, the "
+    "union said. Management said the first crossings to Velmar would leave on schedule and that "
+    "the harbour authority had cleared every berth for the morning departures."
+)
+TEXTS = [
+    ArticleText(
+        "a1",
+        1,
+        FERRY,
+        title="Ferry strike ends",
+        outlet="Meridian Post",
+        published=dt.date(2025, 3, 3),
+    ),
+    ArticleText(
+        "a2",
+        2,
+        FERRY + " Crews cheered.",
+        title="Ferry strike ends",
+        outlet="CPA",
+        published=dt.date(2025, 3, 4),
+    ),
+    ArticleText(
+        "a3",
+        3,
+        "The central bank of Norvadia raised its main interest rate by half a "
+        "point on Thursday to fight inflation, its third rise this year.",
+        title="Bank raises rates",
+        outlet="Global Ledger",
+        published=dt.date(2025, 3, 6),
+    ),
+]
 
 #: a small batch each stage accepts, by stage name
 SAMPLES: dict[str, Sequence[Any]] = {
+    "dedupe": TEXTS,
+    "stories": TEXTS,
     "clean": [
         RawDocument(
             "a.txt",
@@ -34,7 +72,7 @@ SAMPLES: dict[str, Sequence[Any]] = {
 
 
 def test_stages_registered_names_stay() -> None:
-    assert {"clean"} <= set(stages.names())
+    assert {"clean", "dedupe", "stories"} <= set(stages.names())
 
 
 @pytest.mark.parametrize("name", stages.names())

@@ -169,12 +169,12 @@ def quarantine(as_json: JsonOption = False) -> None:
 @app.command()
 def export(
     kind: Annotated[
-        str, typer.Argument(help="articles (stories events quotes actors: later stages)")
+        str, typer.Argument(help="articles or stories (events quotes actors: later stages)")
     ],
     fmt: Annotated[str, typer.Option("--format", help="jsonl|csv|parquet")] = "jsonl",
     out: Annotated[Path | None, typer.Option("--out", help="Output file (default stdout).")] = None,
 ) -> None:
-    """Write articles (later also stories, events, quotes, actors) as JSONL, CSV or Parquet."""
+    """Write articles or stories (later also events, quotes, actors) as JSONL, CSV or Parquet."""
     from newslens.export import export as run
 
     count = run(_open_store(), kind, fmt, out, sys.stdout)
@@ -253,6 +253,119 @@ def article(
 
 
 @app.command()
+def build(
+    recluster: Annotated[
+        bool, typer.Option(help="Forget every story and thread and cluster all articles again.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Link duplicates, group articles into stories and stories into threads (incremental)."""
+    from newslens.pipeline import build as run
+
+    store = _open_store()
+    with _progress() as progress:
+        task = progress.add_task("building", total=None, current="")
+
+        def advance(stage: str, done: int) -> None:
+            progress.update(task, description=stage, completed=done)
+
+        report = run(store, recluster=recluster, progress=advance)
+    if as_json:
+        sys.stdout.write(json.dumps(report.as_dict()) + "\n")
+        return
+    render.build_report(console, report, store.url)
+
+
+@app.command()
+def stories(
+    limit: Annotated[int, typer.Option(help="How many stories.")] = 30,
+    offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
+    thread: Annotated[str | None, typer.Option(help="Only the stories of this thread.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List stories, biggest first: label, dates, articles, outlets, thread."""
+    from newslens.export import story_record
+
+    found = _open_store().stories(limit, offset, thread_id=thread)
+    if as_json:
+        rows = [story_record(s) for s in found]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    render.story_table(console, found)
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(help="A story id (see `newslens stories`).")],
+    as_json: JsonOption = False,
+) -> None:
+    """Show one story: label, keywords, dates, outlets and its articles with their copies."""
+    from newslens.errors import InputError
+    from newslens.export import article_record, story_record
+
+    store = _open_store()
+    found = store.get_story(story_id)
+    if found is None:
+        raise InputError(f"no story {story_id!r} in {store.url}; list ids with `newslens stories`")
+    articles = [a for a in (store.get_article(i) for i in found.article_ids) if a]
+    copies = store.copies_of(found.article_ids)
+    if as_json:
+        record = story_record(found)
+        record["entities"] = list(found.entities)
+        strip = ("body",)
+        record["articles"] = [
+            {k: v for k, v in article_record(a).items() if k not in strip} for a in articles
+        ]
+        record["copies"] = [
+            {k: v for k, v in article_record(a).items() if k not in strip} for a in copies
+        ]
+        sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        return
+    render.story_detail(console, found, articles, copies)
+
+
+@app.command()
+def threads(as_json: JsonOption = False) -> None:
+    """List threads: stories that continue one another over weeks or months."""
+    found = _open_store().threads()
+    if as_json:
+        rows = [
+            {
+                "id": t.id,
+                "label": t.label,
+                "start": t.start.isoformat() if t.start else None,
+                "end": t.end.isoformat() if t.end else None,
+                "story_ids": list(t.story_ids),
+            }
+            for t in found
+        ]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    render.thread_table(console, found)
+
+
+eval_app = typer.Typer(help="Measure quality against gold labels.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("clustering")
+def eval_clustering(
+    gold: Annotated[
+        Path, typer.Option(help='JSONL lines of {"url": ..., "label": ...} (or source_path).')
+    ],
+    as_json: JsonOption = False,
+) -> None:
+    """B-cubed precision, recall and F1 of the stories against gold story labels."""
+    from newslens.evaluate import evaluate_clustering
+
+    result = evaluate_clustering(_open_store(), gold)
+    if as_json:
+        sys.stdout.write(json.dumps(result.as_dict()) + "\n")
+        return
+    render.clustering_scores(console, result)
+
+
+@app.command()
 def demo(
     out: Annotated[Path, typer.Option(help="Folder for the demo store.")] = Path("demo-output"),
 ) -> None:
@@ -261,12 +374,21 @@ def demo(
 
     out.mkdir(parents=True, exist_ok=True)
     db = out / "newslens.db"
+    from newslens.pipeline import build as run_build
+
     store, report = run_ingest([demo_corpus()], "auto", None, [], str(db))
     render.ingest_report(console, report, store.url)
-    render.article_table(console, store.articles(limit=8))
     render.quarantine_table(console, store.quarantine())
+    with _progress() as progress:
+        task = progress.add_task("building", total=None, current="")
+        built = run_build(
+            store, progress=lambda stage, n: progress.update(task, description=stage, completed=n)
+        )
+    render.build_report(console, built, store.url)
+    render.story_table(console, store.stories(limit=12))
+    render.thread_table(console, store.threads())
     console.print(f"\n[bold green]Demo store:[/] {db.resolve()}")
-    console.print(f'Explore it: newslens --db {db} search "<words>" | articles | quarantine')
+    console.print(f"Explore it: newslens --db {db} stories | story ID | search WORDS | quarantine")
 
 
 def main(argv: list[str] | None = None) -> None:

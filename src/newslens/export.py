@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newslens.errors import ExportError
+from newslens.records import Story
 from newslens.store import Store, StoredArticle
 
 ARTICLE_FIELDS = [
@@ -31,6 +32,8 @@ ARTICLE_FIELDS = [
     "thread_id",
 ]
 
+STORY_FIELDS = ["id", "label", "start", "end", "article_ids", "outlets", "thread_id", "keywords"]
+
 FORMATS = ("jsonl", "csv", "parquet")
 KINDS = ("articles", "stories", "events", "quotes", "actors")
 
@@ -44,10 +47,26 @@ def article_record(article: StoredArticle) -> dict[str, Any]:
     return record
 
 
+def story_record(story: Story) -> dict[str, Any]:
+    """A story as the export contract names its fields (copies are not among its articles)."""
+    return {
+        "id": story.id,
+        "label": story.label,
+        "start": story.start.isoformat() if story.start else None,
+        "end": story.end.isoformat() if story.end else None,
+        "article_ids": list(story.article_ids),
+        "outlets": list(story.outlets),
+        "thread_id": story.thread_id,
+        "keywords": list(story.keywords),
+    }
+
+
 def records(store: Store, kind: str) -> tuple[list[str], Iterator[dict[str, Any]]]:
     """The field names and records of one export kind."""
     if kind == "articles":
         return ARTICLE_FIELDS, (article_record(a) for a in store.iter_articles())
+    if kind == "stories":
+        return STORY_FIELDS, (story_record(s) for s in store.iter_stories())
     if kind in KINDS:
         raise ExportError(
             f"export {kind}: this store has no {kind} yet, and this version of newslens does not "

@@ -1,4 +1,4 @@
-"""Runs the stages over the store: read -> clean -> store, in committed batches.
+"""Runs the stages over the store: ingest (read -> clean) and build (dedupe -> stories -> threads).
 
 Each batch is committed on its own, so a crash or Ctrl-C loses nothing already committed, and a
 rerun resumes: articles already stored (same stable id) are skipped, never duplicated.
@@ -6,15 +6,17 @@ rerun resumes: articles already stored (same stable id) are skipped, never dupli
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from newslens.clean import Cleaner
 from newslens.ingest import read_paths
-from newslens.records import RawDocument, ReadOptions, Rejected
+from newslens.records import ArticleText, RawDocument, ReadOptions, Rejected
 from newslens.store import Store
 
 logger = logging.getLogger(__name__)
@@ -114,4 +116,85 @@ def ingest(
     finally:
         store.finish_run(run_id, report.as_dict(), status)
         logger.info("ingest %s: %s", status, report.as_dict())
+    return report
+
+
+@dataclass
+class BuildReport:
+    """What a build did: fingerprints, copies, articles placed in stories, stories, threads."""
+
+    fingerprinted: int = 0
+    duplicates: int = 0
+    clustered: int = 0
+    stories_touched: int = 0
+    stories: int = 0
+    threads: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return dict(vars(self))
+
+
+def _date_key(article: ArticleText) -> tuple[int, dt.date, int]:
+    """Order for online clustering: by date (a stated interval counts by its middle), then seq;
+    undated articles come last, in ingest order."""
+    day = article.published
+    if day is None and article.published_earliest and article.published_latest:
+        span = article.published_latest - article.published_earliest
+        day = article.published_earliest + span / 2
+    return (0, day, article.seq) if day else (1, dt.date.max, article.seq)
+
+
+BuildProgress = Callable[[str, int], None]
+
+
+def build(
+    store: Store,
+    recluster: bool = False,
+    progress: BuildProgress | None = None,
+    clusterer_settings: dict[str, Any] | None = None,
+) -> BuildReport:
+    """Run dedupe, stories and threads over what is new in the store (all of it with recluster)."""
+    from newslens.dedupe import Deduper
+    from newslens.stories import StoryClusterer, describe_stories, link_threads
+
+    report = BuildReport()
+    tell = progress or (lambda _stage, _n: None)
+
+    deduper = Deduper()
+    deduper.setup()
+    deduper.prime(store.known_signatures())
+    touched: set[str] = set()
+    for batch in store.unsigned_articles():
+        result = deduper(batch)
+        touched |= store.save_dedupe(result.outputs)
+        report.fingerprinted += len(batch)
+        report.duplicates += sum(1 for r in result.outputs if r.duplicate_of)
+        tell("duplicates", report.fingerprinted)
+
+    if recluster:
+        store.clear_stories()
+        touched = set()
+    clusterer = StoryClusterer(**(clusterer_settings or {}))
+    clusterer.setup()
+    new = sorted(store.unclustered_articles(), key=_date_key)
+    if new:
+        dated = [_date_key(a)[1] for a in new if _date_key(a)[0] == 0]
+        window = dt.timedelta(days=int(getattr(clusterer, "window_days", 7)))
+        since = min(dated) - window if dated else None
+        clusterer.prime(store.open_story_members(since))
+        placed = clusterer(new)
+        store.save_assignments(placed.outputs)
+        touched |= {a.story_id for a in placed.outputs}
+        report.clustered = len(placed.outputs)
+        tell("stories", report.clustered)
+    members = store.story_members(touched)
+    stories = describe_stories(members)
+    store.save_stories(stories, gone=touched - set(members))
+    report.stories_touched = len(stories)
+    all_stories = list(store.iter_stories())
+    threads = link_threads(all_stories)
+    store.save_threads(threads)
+    store.refresh_article_links()
+    report.stories, report.threads = len(all_stories), len(threads)
+    tell("threads", report.threads)
     return report

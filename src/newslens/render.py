@@ -12,7 +12,9 @@ from rich.text import Text
 from newslens.export import ARTICLE_FIELDS
 
 if TYPE_CHECKING:
-    from newslens.pipeline import IngestReport
+    from newslens.evaluate import ClusteringScores
+    from newslens.pipeline import BuildReport, IngestReport
+    from newslens.records import Story, Thread
     from newslens.store import QuarantineEntry, SearchHit, StoredArticle
 
 
@@ -101,3 +103,85 @@ def search_hits(console: Console, query: str, hits: list[SearchHit]) -> None:
         text.append(hit.snippet.replace("\n", " "))
         table.add_row(hit.article_id, _date(hit.published), hit.outlet or "—", text)
     console.print(table)
+
+
+def build_report(console: Console, report: BuildReport, where: str) -> None:
+    """The build summary: fingerprints, copies, clustering, stories and threads."""
+    table = Table(title="Build report", show_header=False, title_justify="left")
+    table.add_column("what", style="bold")
+    table.add_column("count", justify="right")
+    table.add_row("articles fingerprinted", str(report.fingerprinted))
+    table.add_row("copies linked to their original", str(report.duplicates))
+    table.add_row("articles placed in stories", str(report.clustered))
+    table.add_row("stories updated", str(report.stories_touched))
+    table.add_row("stories", str(report.stories))
+    table.add_row("threads", str(report.threads))
+    console.print(table)
+    console.print(f"Store: {where}")
+    console.print("See them: [bold]newslens stories[/], [bold]newslens threads[/]")
+
+
+def story_table(console: Console, stories: list[Story]) -> None:
+    if not stories:
+        console.print("No stories yet: run [bold]newslens build[/] after ingesting.")
+        return
+    table = Table(title=f"Stories ({len(stories)} shown)", title_justify="left")
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("dates", no_wrap=True)
+    table.add_column("n", justify="right")
+    table.add_column("label", overflow="fold")
+    table.add_column("outlets", overflow="fold", style="dim")
+    for s in stories:
+        dates = _date(s.start) if s.start == s.end else f"{_date(s.start)} – {_date(s.end)}"
+        table.add_row(s.id, dates, str(len(s.article_ids)), s.label, ", ".join(s.outlets))
+    console.print(table)
+
+
+def story_detail(
+    console: Console, story: Story, articles: list[StoredArticle], copies: list[StoredArticle]
+) -> None:
+    meta = Table(show_header=False, box=None)
+    meta.add_column("field", style="bold")
+    meta.add_column("value", overflow="fold")
+    meta.add_row("id", story.id)
+    meta.add_row("dates", f"{_date(story.start)} – {_date(story.end)}")
+    meta.add_row("outlets", ", ".join(story.outlets) or "—")
+    meta.add_row("keywords", ", ".join(story.keywords) or "—")
+    meta.add_row("entities", ", ".join(story.entities) or "—")
+    meta.add_row("thread", story.thread_id or "—")
+    console.print(Panel(meta, title=story.label, title_align="left"))
+    article_table(console, articles)
+    if copies:
+        console.print(f"{len(copies)} copies (not counted in the story):")
+        article_table(console, copies)
+
+
+def thread_table(console: Console, threads: list[Thread]) -> None:
+    if not threads:
+        console.print("No threads yet: run [bold]newslens build[/] after ingesting.")
+        return
+    table = Table(title=f"Threads ({len(threads)})", title_justify="left")
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("dates", no_wrap=True)
+    table.add_column("stories", justify="right")
+    table.add_column("label", overflow="fold")
+    for t in threads:
+        dates = f"{_date(t.start)} – {_date(t.end)}"
+        table.add_row(t.id, dates, str(len(t.story_ids)), t.label)
+    console.print(table)
+    console.print("A thread's stories: [bold]newslens stories --thread ID[/]")
+
+
+def clustering_scores(console: Console, scores: ClusteringScores) -> None:
+    table = Table(title="Story clustering (B-cubed)", show_header=False, title_justify="left")
+    table.add_column("what", style="bold")
+    table.add_column("value", justify="right")
+    table.add_row("precision", f"{scores.precision:.4f}")
+    table.add_row("recall", f"{scores.recall:.4f}")
+    table.add_row("F1", f"{scores.f1:.4f}")
+    table.add_row("labelled articles found", f"{scores.found} of {scores.labelled}")
+    table.add_row("predicted clusters", str(scores.predicted_clusters))
+    table.add_row("gold clusters", str(scores.gold_clusters))
+    console.print(table)
+    if scores.missing:
+        console.print(f"[yellow]{len(scores.missing)} labelled articles are not in the store.[/]")

@@ -1,0 +1,300 @@
+"""Online, time-aware story clustering (in the spirit of Miranda et al. 2018).
+
+Each article, in the order given, joins the best-matching *open* story or seeds a new one. The
+match combines the TF-IDF cosine of the body (with the title) to the story centroid, the TF-IDF
+cosine of the title to the story's title centroid, the share of the article's named entities the
+story already has, optionally the cosine of dense sentence embeddings, and a penalty that grows
+with the days between the article and the story's date range. Stories that have not grown for
+``window_days`` leave the candidate set. Candidates come from an inverted index (term or entity ->
+open stories), so the cost per article does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from newslens.records import ArticleText, StageResult, StoryAssignment
+from newslens.stories.state import ClusterState, StoryState, story_id_for
+from newslens.stories.text import Features, article_date, article_features, stopwords, top_items
+
+
+def _ordinal(day: dt.date | None) -> int | None:
+    return day.toordinal() if day is not None else None
+
+
+def sort_key(article: ArticleText) -> tuple[int, int, int]:
+    """The order the pipeline feeds articles in: dated first by date, then undated; then seq."""
+    day = article_date(article)
+    return (0, day.toordinal(), article.seq) if day is not None else (1, 0, article.seq)
+
+
+class StoryClusterer:
+    """The ``stories`` stage: assign each article to a story, online.
+
+    Settings (all keyword arguments; defaults tuned on the news-2022 gold set, see
+    docs/evaluation.md):
+
+    - ``threshold`` (0.2): the least match score for joining a story; below it, a new story.
+    - ``undated_margin`` (0.1): added to the threshold for articles with no date at all.
+    - ``window_days`` (3): a story not grown for this many days leaves the candidate set.
+    - ``body_weight``, ``title_weight``, ``entity_weight``, ``dense_weight`` (0.55, 0.2, 0.1, 0.3):
+      the mix of the similarities (normalised by their sum; dense only when embeddings are on).
+    - ``time_penalty`` (0.15): subtracted at ``window_days`` of distance to the story's dates,
+      proportionally below that.
+    - ``max_body_chars`` (4000): the part of the body read (news leads carry the happening).
+    - ``stem_chars`` (0 = off): cut terms to this many characters (a crude cross-spelling stem).
+    - ``article_terms`` (100), ``centroid_terms`` (200), ``index_terms`` (20) and
+      ``max_candidates`` (40): sparse vector sizes, index keys per article and candidates scored
+      per article (the memory and time bounds).
+    - ``embedding_model`` (None = off): a local sentence-transformers model directory.
+    """
+
+    name = "stories"
+
+    def __init__(
+        self,
+        *,
+        threshold: float = 0.2,
+        undated_margin: float = 0.1,
+        window_days: int = 3,
+        body_weight: float = 0.55,
+        title_weight: float = 0.2,
+        entity_weight: float = 0.1,
+        dense_weight: float = 0.3,
+        time_penalty: float = 0.15,
+        max_body_chars: int = 4000,
+        stem_chars: int = 0,
+        article_terms: int = 100,
+        centroid_terms: int = 200,
+        index_terms: int = 20,
+        max_candidates: int = 40,
+        embedding_model: str | None = None,
+        embedding_batch_size: int = 64,
+        stopwords_file: str | None = None,
+    ) -> None:
+        self.threshold = threshold
+        self.undated_margin = undated_margin
+        self.window_days = window_days
+        self.body_weight = body_weight
+        self.title_weight = title_weight
+        self.entity_weight = entity_weight
+        self.dense_weight = dense_weight
+        self.time_penalty = time_penalty
+        self.max_body_chars = max_body_chars
+        self.stem_chars = stem_chars
+        self.article_terms = article_terms
+        self.centroid_terms = centroid_terms
+        self.index_terms = index_terms
+        self.max_candidates = max_candidates
+        self.embedding_model = embedding_model
+        self.embedding_batch_size = embedding_batch_size
+        self.stopwords_file = stopwords_file
+        self._stop: frozenset[str] | None = None
+        self._model: Any = None
+        self._primed = ClusterState()
+
+    def setup(self) -> None:
+        """Load the stopword list and, when configured, the sentence-embedding model."""
+        self._stop = stopwords(self.stopwords_file)
+        if self.embedding_model is not None and self._model is None:
+            from newslens.stories.dense import load_model
+
+            self._model = load_model(self.embedding_model)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_model"] = None  # rebuilt by setup() on the other side
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    # -- public API -------------------------------------------------------------------------
+
+    def prime(self, existing: Iterable[tuple[ArticleText, str]]) -> None:
+        """Rebuild the state of stored stories without reassigning their articles.
+
+        ``existing`` pairs stored articles with their story ids. They are replayed in the
+        pipeline's order (date, then seq), updating document frequencies, centroids and the
+        clock exactly as clustering them did; stories that have aged out are closed again.
+        """
+        self._ready()
+        pairs = sorted(existing, key=lambda pair: sort_key(pair[0]))
+        state = self._primed
+        story_ids = iter([story_id for _, story_id in pairs])
+        for chunk in self._chunks([article for article, _ in pairs]):
+            for article, features, dense in chunk:
+                story_id = next(story_ids)
+                day = _ordinal(article_date(article))
+                state.advance(day, self.window_days)
+                state.count(features)
+                story = state.stories.get(story_id) or state.new_story(story_id)
+                self._add(state, story, features, day, dense)
+
+    def __call__(self, batch: Sequence[ArticleText]) -> StageResult[StoryAssignment]:
+        """One assignment per article, in batch order. Calls do not change the primed state."""
+        return StageResult(tuple(self.assign(batch)))
+
+    def assign(self, articles: Iterable[ArticleText]) -> Iterator[StoryAssignment]:
+        """Cluster a stream lazily (for batches larger than memory), from the primed state."""
+        self._ready()
+        state = copy.deepcopy(self._primed)
+        for chunk in self._chunks(articles):
+            for article, features, dense in chunk:
+                yield self._assign_one(state, article, features, dense)
+
+    # -- the algorithm ----------------------------------------------------------------------
+
+    def _assign_one(
+        self, state: ClusterState, article: ArticleText, features: Features, dense: Any
+    ) -> StoryAssignment:
+        day = _ordinal(article_date(article))
+        state.advance(day, self.window_days)
+        state.count(features)
+        vector = dict(top_items(state.weigh(features.body), self.article_terms))
+        best: StoryState | None = None
+        best_score = -math.inf
+        for story in self._candidates(state, vector, features):
+            score = self._score(state, story, vector, features, day, dense)
+            if score > best_score or (
+                score == best_score and best is not None and story.order < best.order
+            ):
+                best, best_score = story, score
+        limit = self.threshold + (self.undated_margin if day is None else 0.0)
+        if best is None or best_score < limit:
+            best = state.new_story(self._fresh_id(state, article.id))
+            best_score = 1.0
+        self._add(state, best, features, day, dense)
+        return StoryAssignment(article.id, best.id, round(best_score, 6))
+
+    def _candidates(
+        self, state: ClusterState, vector: dict[str, float], features: Features
+    ) -> list[StoryState]:
+        hits: dict[str, float] = {}
+        for term, weight in top_items(vector, self.index_terms):
+            for story_id in state.index.get(term, ()):
+                hits[story_id] = hits.get(story_id, 0.0) + weight
+        for key in features.entities:
+            for story_id in state.index.get("@" + key, ()):
+                hits[story_id] = hits.get(story_id, 0.0) + 0.05
+        stories = [state.stories[s] for s in hits]
+        stories.sort(key=lambda s: (-hits[s.id], s.order))
+        return stories[: self.max_candidates]
+
+    def _score(
+        self,
+        state: ClusterState,
+        story: StoryState,
+        vector: dict[str, float],
+        features: Features,
+        day: int | None,
+        dense: Any,
+    ) -> float:
+        body = self._cosine(state, story, vector, "body")
+        if features.title and story.titled:
+            title_vector = state.weigh(features.title)
+            title = self._cosine(state, story, title_vector, "title")
+        else:
+            title = body  # no title on one side: let the body speak for it
+        entity = self._entity_share(state, story, features)
+        total = self.body_weight * body + self.title_weight * title + self.entity_weight * entity
+        weights = self.body_weight + self.title_weight + self.entity_weight
+        if dense is not None and story.dense is not None:
+            norm = float((story.dense @ story.dense) ** 0.5) or 1.0
+            total += self.dense_weight * float(story.dense @ dense) / norm
+            weights += self.dense_weight
+        score = total / weights if weights else 0.0
+        if day is not None and story.start is not None and story.end is not None:
+            gap = max(0, story.start - day, day - story.end)
+            score -= self.time_penalty * min(1.0, gap / max(self.window_days, 1))
+        return score
+
+    @staticmethod
+    def _cosine(
+        state: ClusterState, story: StoryState, vector: dict[str, float], kind: str
+    ) -> float:
+        centroid = story.body if kind == "body" else story.title
+        norm = state.norm(story, kind)
+        if not norm:
+            return 0.0
+        n1 = state.n_docs + 1
+        df = state.df
+        dot = 0.0
+        for term, weight in vector.items():
+            value = centroid.get(term)
+            if value is not None:
+                dot += weight * value * (math.log(n1 / (df.get(term, 0) + 1)) + 1.0)
+        return dot / norm
+
+    @staticmethod
+    def _entity_share(state: ClusterState, story: StoryState, features: Features) -> float:
+        """The IDF-weighted share of the article's entities, each by how many members have it."""
+        if not features.entities:
+            return 0.0
+        covered = total = 0.0
+        for key in features.entities:
+            weight = state.idf("@" + key)
+            total += weight
+            count = story.entities.get(key)
+            if count:
+                covered += weight * min(1.0, count / story.size)
+        return covered / total
+
+    def _add(
+        self,
+        state: ClusterState,
+        story: StoryState,
+        features: Features,
+        day: int | None,
+        dense: Any,
+    ) -> None:
+        vector = state.weigh(features.body)
+        keys = [t for t, _ in top_items(vector, self.index_terms)]
+        keys += ["@" + k for k in features.entities[: self.index_terms]]
+        state.add(story, features, day, keys, self.centroid_terms, dense)
+
+    @staticmethod
+    def _fresh_id(state: ClusterState, article_id: str) -> str:
+        story_id = story_id_for(article_id)
+        salt = 1
+        while story_id in state.stories:  # the same article id seeded twice: stay unique
+            story_id = story_id_for(f"{article_id}#{salt}")
+            salt += 1
+        return story_id
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def _ready(self) -> None:
+        if self._stop is None or (self.embedding_model is not None and self._model is None):
+            self.setup()
+
+    def _chunks(
+        self, articles: Iterable[ArticleText]
+    ) -> Iterator[list[tuple[ArticleText, Features, Any]]]:
+        """Features (and embeddings, batched) for consecutive chunks of the stream."""
+        assert self._stop is not None
+        size = max(1, self.embedding_batch_size)
+        chunk: list[ArticleText] = []
+        for article in articles:
+            chunk.append(article)
+            if len(chunk) >= size:
+                yield self._featurise(chunk)
+                chunk = []
+        if chunk:
+            yield self._featurise(chunk)
+
+    def _featurise(self, chunk: list[ArticleText]) -> list[tuple[ArticleText, Features, Any]]:
+        assert self._stop is not None
+        features = [
+            article_features(a, self._stop, self.max_body_chars, self.stem_chars) for a in chunk
+        ]
+        if self._model is None:
+            return [(a, f, None) for a, f in zip(chunk, features, strict=True)]
+        from newslens.stories.dense import embed
+
+        vectors = embed(self._model, chunk)
+        return [(a, f, v) for a, f, v in zip(chunk, features, vectors, strict=True)]

@@ -1,0 +1,169 @@
+"""The clustering state: online document frequencies, open stories and their inverted index.
+
+Kept apart from the stage so the stage reads as the algorithm and this module as the book-keeping.
+Everything here is plain dicts and lists, so the state pickles and deep-copies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from newslens.stories.text import Features, top_items
+
+
+def story_id_for(seed_article_id: str) -> str:
+    """A story's stable id: ``s`` + the first 12 hex digits of sha256(seed article id)."""
+    return "s" + hashlib.sha256(seed_article_id.encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass
+class StoryState:
+    """One open story: sparse centroids (bounded), entity counts, time range, member count."""
+
+    id: str
+    order: int
+    size: int = 0
+    body: dict[str, float] = field(default_factory=dict)  # sum of unit-length tf vectors
+    title: dict[str, float] = field(default_factory=dict)
+    titled: int = 0  # members with a title
+    entities: dict[str, int] = field(default_factory=dict)
+    start: int | None = None  # date ordinals
+    end: int | None = None
+    last: int | None = None  # when the story last grew (ageing); the clock for undated seeds
+    keys: set[str] = field(default_factory=set)  # its entries in the inverted index
+    dense: Any = None  # numpy vector sum when embeddings are on
+    norms: dict[str, tuple[int, float]] = field(default_factory=dict)  # cache: kind -> (n, norm)
+
+
+def _trim(weights: dict[str, float], keep: int, values: dict[str, float]) -> dict[str, float]:
+    """The ``keep`` entries of ``values`` heaviest by ``weights`` (raw values, TF-IDF rank)."""
+    return {t: values[t] for t, _ in top_items(weights, keep)}
+
+
+def _unit(tf: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(w * w for w in tf.values()))
+    return {t: w / norm for t, w in tf.items()} if norm else {}
+
+
+@dataclass
+class ClusterState:
+    """Document frequencies, the open stories, the inverted index and the clock."""
+
+    df: dict[str, int] = field(default_factory=dict)
+    n_docs: int = 0
+    stories: dict[str, StoryState] = field(default_factory=dict)
+    index: dict[str, set[str]] = field(default_factory=dict)
+    clock: int | None = None
+    created: int = 0
+
+    def count(self, features: Features) -> None:
+        """Update the document frequencies with one article (terms and ``@``entities)."""
+        self.n_docs += 1
+        df = self.df
+        for term in features.body:
+            df[term] = df.get(term, 0) + 1
+        for key in features.entities:
+            ekey = "@" + key
+            df[ekey] = df.get(ekey, 0) + 1
+
+    def idf(self, key: str) -> float:
+        return math.log((self.n_docs + 1) / (self.df.get(key, 0) + 1)) + 1.0
+
+    def weigh(self, tf: dict[str, float]) -> dict[str, float]:
+        """A unit-length TF-IDF vector under the current document frequencies."""
+        n1 = self.n_docs + 1
+        df = self.df
+        vector = {t: w * (math.log(n1 / (df.get(t, 0) + 1)) + 1.0) for t, w in tf.items()}
+        return _unit(vector)
+
+    def norm(self, story: StoryState, kind: str) -> float:
+        """The TF-IDF norm of a story centroid, cached until the story or the IDF moves."""
+        cached = story.norms.get(kind)
+        if cached is not None and cached[0] * 1.05 >= self.n_docs:
+            return cached[1]
+        centroid = story.body if kind == "body" else story.title
+        n1 = self.n_docs + 1
+        df = self.df
+        total = 0.0
+        for t, w in centroid.items():
+            x = w * (math.log(n1 / (df.get(t, 0) + 1)) + 1.0)
+            total += x * x
+        value = math.sqrt(total)
+        story.norms[kind] = (self.n_docs, value)
+        return value
+
+    def new_story(self, story_id: str) -> StoryState:
+        story = StoryState(id=story_id, order=self.created)
+        self.created += 1
+        self.stories[story_id] = story
+        return story
+
+    def add(
+        self,
+        story: StoryState,
+        features: Features,
+        day: int | None,
+        index_keys: list[str],
+        centroid_terms: int,
+        dense: Any = None,
+    ) -> None:
+        """Add one article to a story: centroids, entities, dates and its index entries."""
+        story.size += 1
+        for t, w in _unit(features.body).items():
+            story.body[t] = story.body.get(t, 0.0) + w
+        if len(story.body) > 2 * centroid_terms:
+            story.body = _trim(self._tfidf(story.body), centroid_terms, story.body)
+        if features.title:
+            story.titled += 1
+            for t, w in _unit(features.title).items():
+                story.title[t] = story.title.get(t, 0.0) + w
+        for key in features.entities:
+            story.entities[key] = story.entities.get(key, 0) + 1
+        if len(story.entities) > 4 * centroid_terms:
+            story.entities = dict(
+                sorted(story.entities.items(), key=lambda kv: (-kv[1], kv[0]))[:centroid_terms]
+            )
+        if day is not None:
+            story.start = day if story.start is None else min(story.start, day)
+            story.end = day if story.end is None else max(story.end, day)
+            story.last = day if story.last is None else max(story.last, day)
+        elif story.last is None:
+            story.last = self.clock
+        if dense is not None:
+            story.dense = dense.copy() if story.dense is None else story.dense + dense
+        story.norms.clear()
+        for key in index_keys:
+            if key not in story.keys:
+                story.keys.add(key)
+                self.index.setdefault(key, set()).add(story.id)
+
+    def _tfidf(self, centroid: dict[str, float]) -> dict[str, float]:
+        return {t: w * self.idf(t) for t, w in centroid.items()}
+
+    def advance(self, day: int | None, window_days: int) -> None:
+        """Move the clock to ``day`` and close the stories not grown within ``window_days``."""
+        if day is None or (self.clock is not None and day <= self.clock):
+            return
+        self.clock = day
+        horizon = day - window_days
+        closed = []
+        for story in self.stories.values():
+            if story.last is None:
+                story.last = day
+            elif story.last < horizon:
+                closed.append(story)
+        for story in closed:
+            self.close(story)
+
+    def close(self, story: StoryState) -> None:
+        """Drop a story from the candidate set (its memory goes with it)."""
+        for key in story.keys:
+            posting = self.index.get(key)
+            if posting is not None:
+                posting.discard(story.id)
+                if not posting:
+                    del self.index[key]
+        del self.stories[story.id]

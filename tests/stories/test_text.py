@@ -1,0 +1,50 @@
+"""Terms and the proper-noun entity extractor."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newslens.records import ArticleText
+from newslens.stories import article_date, extract_entities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Talks resumed after President Elena Moravec met Dario Lenz.",
+            ["elena moravec", "dario lenz"],
+        ),
+        ("The Teran Basin Council met in Port Seren.", ["teran basin council", "port seren"]),
+        ("Officials said the road was closed. Talks resumed.", []),
+        ("Norvadia's army moved on Monday in March.", []),
+        (
+            "Then Kestria objected. In Dorun, NATO and Kestria's allies met.",
+            ["kestria", "dorun", "nato", "kestria"],
+        ),
+    ],
+    ids=["titles-stripped", "multiword", "sentence-start", "lone-start", "mixed"],
+)
+def test_extract_entities_finds_proper_nouns(text: str, expected: list[str]) -> None:
+    assert [key for key, _ in extract_entities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("dates", "expected"),
+    [
+        ({"published": dt.date(2025, 3, 3)}, dt.date(2025, 3, 3)),
+        (
+            {"published_earliest": dt.date(2025, 3, 1), "published_latest": dt.date(2025, 3, 5)},
+            dt.date(2025, 3, 3),
+        ),
+        ({"published_earliest": dt.date(2025, 3, 1)}, dt.date(2025, 3, 1)),
+        ({}, None),
+    ],
+    ids=["published", "interval-middle", "one-bound", "none"],
+)
+def test_article_date_falls_back_to_interval(
+    dates: dict[str, dt.date], expected: dt.date | None
+) -> None:
+    assert article_date(ArticleText(id="a", seq=0, body="", **dates)) == expected
