@@ -41,3 +41,19 @@ def test_public_api_ingest_and_search(tmp_path: object) -> None:
     report = newslens.ingest_paths(store, [folder])
     assert report.ingested == 1
     assert [h.title for h in store.search("ferry crews")] == ["Ferry strike ends"]
+
+
+def test_public_api_build_groups_stories(tmp_path: object) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path)) / "in"
+    folder.mkdir()
+    text = "Ferry crews in Port Calder returned to work on Monday after a two-week strike ended."
+    (folder / "a.txt").write_text("Ferry strike ends\n\n" + text)
+    (folder / "b.txt").write_text("Ferry strike ends\n\n" + text)
+    store = newslens.Store.open(str(folder.parent / "n.db"))
+    newslens.ingest_paths(store, [folder])
+    report = newslens.build(store)
+    assert (report.duplicates, report.stories) == (1, 1)
+    (story,) = store.stories()
+    assert len(story.article_ids) == 1  # the copy is not counted twice

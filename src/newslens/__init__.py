@@ -6,6 +6,7 @@ The public API::
 
     store = newslens.Store.open("news.db")            # SQLite path or PostgreSQL URL
     report = newslens.ingest_paths(store, ["dumps/", "feed.xml"])
+    newslens.build(store)                               # duplicates, stories, threads
     for hit in store.search('"strategic coordination"'):
         print(hit.title)
 
@@ -30,6 +31,8 @@ _LAZY = {
     "Cleaner": "newslens.clean",
     "IngestReport": "newslens.pipeline",
     "Store": "newslens.store",
+    "build": "newslens.pipeline",
+    "BuildReport": "newslens.pipeline",
     "ingest_paths": "newslens.pipeline",
     "read_paths": "newslens.ingest",
     "readers": "newslens.ingest",
@@ -38,6 +41,7 @@ _LAZY = {
 
 __all__ = [
     "Article",
+    "BuildReport",
     "Cleaner",
     "IngestReport",
     "NewslensError",
@@ -48,6 +52,7 @@ __all__ = [
     "Source",
     "Store",
     "__version__",
+    "build",
     "ingest_paths",
     "read_paths",
     "readers",
