@@ -69,8 +69,8 @@ def records(store: Store, kind: str) -> tuple[list[str], Iterator[dict[str, Any]
         return STORY_FIELDS, (story_record(s) for s in store.iter_stories())
     if kind in KINDS:
         raise ExportError(
-            f"export {kind}: this store has no {kind} yet, and this version of newslens does not "
-            f"build them; export articles, or upgrade to a version whose `newslens build` does"
+            f"export {kind}: this store has no {kind} yet, and this version of newslens does "
+            f"not build them; export articles or stories, or upgrade to a version that does"
         )
     raise ExportError(f"unknown export kind {kind!r}; choose one of {', '.join(KINDS)}")
 
