@@ -212,3 +212,86 @@ class Thread:
     story_ids: tuple[str, ...]
     start: dt.date | None
     end: dt.date | None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article body (character offsets into the body)."""
+
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person, state, government body or organisation, with aliases, country and roles.
+
+    ``id`` is a stable key: ``state:CHN`` for a country's government (capital and seat metonyms
+    and demonyms resolve there), ``person:xi-jinping``, ``org:nato``. ``country`` is ISO 3166-1
+    alpha-3; ``sector`` is PLOVER's (government, military, media, business, civilian, rebel,
+    international organisation…).
+    """
+
+    id: str
+    name: str
+    kind: str  # person | state | organisation
+    country: str | None = None
+    sector: str | None = None
+    roles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of a sentence that refers to an actor, and how it was resolved.
+
+    ``how`` is one of: name (the full name), alias (a known alternative or short name), title (a
+    role phrase such as "the Chinese leader"), metonymy (a capital or seat used as an agent),
+    demonym ("Chinese" standing for China), pronoun.
+    """
+
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    actor_id: str
+    how: str
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression resolved against the article's publication date (or its content).
+
+    ``date`` when the expression names one day, else ``earliest``/``latest`` bounds; ``anchor``
+    says what it was resolved against: published, stated (an explicit date), inferred, event.
+    """
+
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    date: dt.date | None = None
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    anchor: str = "published"
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    """What the language stage found in one article (``skipped`` says why it found nothing)."""
+
+    article_id: str
+    language: str | None
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    published_earliest: dt.date | None = None
+    published_latest: dt.date | None = None
+    doc: bytes = field(default=b"", compare=False, repr=False)
+    skipped: str | None = None
