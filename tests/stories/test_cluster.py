@@ -163,3 +163,55 @@ def test_cluster_dense_embeddings_join_same_happening(articles: list[ArticleText
     stories = cluster(articles, embedding_model=str(model_dir))
     assert stories["quake-1"] == stories["quake-2"] == stories["quake-3"]
     assert stories["sanctions-1"] != stories["talks-1"]
+
+
+def test_cluster_undated_article_joins_a_closed_story_from_the_archive(
+    articles: list[ArticleText],
+) -> None:
+    # the quake story closes when the sanctions article moves the clock a week on; an undated
+    # report of the quake, coming last, still finds it in the archive
+    undated = dataclasses.replace(articles[1], id="quake-undated", seq=50, published=None)
+    stories = cluster([*articles, undated], window_days=3)
+    assert stories["quake-undated"] == stories["quake-1"]
+    no_archive = cluster([*articles, undated], window_days=3, archive_terms=0)
+    assert no_archive["quake-undated"] != no_archive["quake-1"]
+
+
+def test_cluster_late_article_joins_the_archived_story_of_its_days(
+    articles: list[ArticleText],
+) -> None:
+    ordered = sorted(articles, key=sort_key)
+    whole = StoryClusterer()
+    whole.setup()
+    stored = [(a, s.story_id) for a, s in zip(ordered, whole(ordered).outputs, strict=True)]
+    later = StoryClusterer()
+    later.setup()
+    later.prime(stored)  # the clock is at the sanctions story; the quake story is closed
+    late = dataclasses.replace(articles[2], id="quake-late", seq=60)
+    (placed,) = later([late]).outputs
+    assert placed.story_id == dict((a.id, s) for a, s in stored)["quake-1"]
+
+
+def test_cluster_prime_archive_from_stored_stories(articles: list[ArticleText]) -> None:
+    from newslens.stories import describe_stories
+
+    quake = [a for a in articles if a.id.startswith("quake")]
+    talks = [a for a in articles if a.id.startswith("talks")]
+    stored = describe_stories({"s-quake": quake, "s-talks": talks})
+    clusterer = StoryClusterer()
+    clusterer.setup()
+    clusterer.prime_archive(stored)
+    undated = dataclasses.replace(articles[0], id="quake-undated", seq=70, published=None)
+    unrelated = ArticleText("other", 71, "Football results from the weekend league games.")
+    placed = {a.article_id: a.story_id for a in clusterer([undated, unrelated]).outputs}
+    assert placed["quake-undated"] == "s-quake"
+    assert placed["other"] not in {"s-quake", "s-talks"}
+
+
+def test_cluster_merge_pass_is_deterministic_and_consistent(articles: list[ArticleText]) -> None:
+    ordered = sorted(articles, key=sort_key)
+    merged = cluster(ordered, merge_score=0.05, merge_similarity=0.05)
+    again = cluster(ordered, merge_score=0.05, merge_similarity=0.05)
+    assert merged == again
+    assert set(merged) == {a.id for a in articles}
+    assert len(set(merged.values())) <= len(set(cluster(ordered).values()))

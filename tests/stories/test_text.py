@@ -48,3 +48,16 @@ def test_article_date_falls_back_to_interval(
     dates: dict[str, dt.date], expected: dt.date | None
 ) -> None:
     assert article_date(ArticleText(id="a", seq=0, body="", **dates)) == expected
+
+
+def test_spelling_variants_and_diacritics_fold_to_one_key() -> None:
+    from newslens.stories.text import extract_entities, fold, normalise_name, stopwords, terms
+
+    assert fold("Zoë Kürten") == "Zoe Kurten"
+    assert normalise_name("Kiev") == normalise_name("Kyiv") == "kyiv"
+    assert normalise_name("Zaporozhye") == normalise_name("Zaporizhzhia")
+    assert normalise_name("Zelenskiy") == normalise_name("Zelenskyy") == "zelensky"
+    assert normalise_name("Donetsk People's Republic") == "dpr"
+    assert terms("Kiev and Kharkov", stopwords()) == ["kyiv", "kharkiv"]
+    keys = [k for k, _ in extract_entities("Talvanese President Elena Moravec met Zoë Kürten.")]
+    assert keys == ["elena moravec", "zoe kurten"]

@@ -5,6 +5,7 @@ thread linking, and B-cubed evaluation.
 clusterer = StoryClusterer()
 clusterer.setup()
 clusterer.prime(existing)          # (article, story_id) pairs of stored, still-open stories
+clusterer.prime_archive(stored)    # optional: stored Story records, for undated/late articles
 result = clusterer(new_articles)   # StageResult[StoryAssignment], one per article
 stories = describe_stories(articles_by_story)
 threads = link_threads(stories)

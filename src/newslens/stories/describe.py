@@ -47,7 +47,8 @@ def describe_stories(
     - label: the title closest to the story's TF-IDF centroid; without titles, the first sentence
       of the most central article's body, shortened to ``label_chars``;
     - keywords: the heaviest centroid terms (IDF over all the articles given, so distinctive);
-    - entities: the proper-noun phrases most members name, as most often written;
+    - entities: the proper-noun phrases most members name (then named most often), as most
+      often written;
     - start/end: the least and greatest article date (published, else the interval's middle);
     - outlets: the distinct outlets, sorted; article_ids: in date, then seq, order.
     """
@@ -106,12 +107,17 @@ def _entities(
     members: list[tuple[ArticleText, Features]], idf: Mapping[str, float], k: int
 ) -> tuple[str, ...]:
     counts: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
     surfaces: dict[str, Counter[str]] = {}
     for _, features in members:
         counts.update(features.entities)
+        mentions.update(features.mentions)
         for key, surface in features.surfaces.items():
             surfaces.setdefault(key, Counter())[surface] += 1
-    ranked = sorted(counts, key=lambda key: (-counts[key], -idf.get("@" + key, 1.0), key))
+    # the core actors: named by most members, then most often, then the most distinctive
+    ranked = sorted(
+        counts, key=lambda key: (-counts[key], -mentions[key], -idf.get("@" + key, 1.0), key)
+    )
     return tuple(
         sorted(surfaces[key].items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for key in ranked[:k]
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +39,25 @@ class StoryState:
     norms: dict[str, tuple[int, float]] = field(default_factory=dict)  # cache: kind -> (n, norm)
 
 
+@dataclass
+class ArchivedStory:
+    """A closed story, compact: its heaviest centroid terms and entities, for undated articles.
+
+    ``terms``/``weights`` are a unit-length TF-IDF profile frozen when the story closed (or built
+    from a stored story's keywords); ``entities``/``shares`` the share of members naming each.
+    About 1 KB a story, so an archive of 100k stories stays near 100 MB.
+    """
+
+    id: str
+    terms: tuple[str, ...]
+    weights: array  # type: ignore[type-arg]
+    entities: tuple[str, ...]
+    shares: array  # type: ignore[type-arg]
+    keys: tuple[str, ...]  # its entries in the archive index
+    start: int | None = None  # date ordinals
+    end: int | None = None
+
+
 def _trim(weights: dict[str, float], keep: int, values: dict[str, float]) -> dict[str, float]:
     """The ``keep`` entries of ``values`` heaviest by ``weights`` (raw values, TF-IDF rank)."""
     return {t: values[t] for t, _ in top_items(weights, keep)}
@@ -58,6 +78,18 @@ class ClusterState:
     index: dict[str, set[str]] = field(default_factory=dict)
     clock: int | None = None
     created: int = 0
+    archive: dict[str, ArchivedStory] = field(default_factory=dict)  # closed, oldest first
+    archive_index: dict[str, list[str]] = field(default_factory=dict)
+    archive_terms: int = 0  # terms kept per archived story (0 = no archive)
+    archive_limit: int = 0  # most stories archived; the oldest leave first
+    locked: set[str] = field(default_factory=set)  # stories another story may not be merged from
+    merged: dict[str, str] = field(default_factory=dict)  # story merged away -> the one it joined
+
+    def resolve(self, story_id: str) -> str:
+        """The story ``story_id`` lives on in, following merges."""
+        while story_id in self.merged:
+            story_id = self.merged[story_id]
+        return story_id
 
     def count(self, features: Features) -> None:
         """Update the document frequencies with one article (terms and ``@``entities)."""
@@ -159,11 +191,91 @@ class ClusterState:
             self.close(story)
 
     def close(self, story: StoryState) -> None:
-        """Drop a story from the candidate set (its memory goes with it)."""
+        """Drop a story from the candidate set; a compact profile goes to the archive."""
+        if self.archive_terms > 0 and story.size:
+            profile = self.weigh(story.body)
+            terms = top_items(profile, self.archive_terms)
+            entities = sorted(story.entities.items(), key=lambda kv: (-kv[1], kv[0]))
+            entities = entities[: max(1, self.archive_terms // 3)]
+            self.archive_add(
+                story.id,
+                terms,
+                [(key, min(1.0, count / story.size)) for key, count in entities],
+                story.start,
+                story.end,
+            )
+        self._unindex(story)
+        del self.stories[story.id]
+
+    def archive_add(
+        self,
+        story_id: str,
+        terms: list[tuple[str, float]],
+        entities: list[tuple[str, float]],
+        start: int | None = None,
+        end: int | None = None,
+    ) -> None:
+        """Archive one story profile (replacing an older profile of the same id)."""
+        if story_id in self.archive:
+            self._archive_drop(story_id)
+        norm = math.sqrt(sum(w * w for _, w in terms)) or 1.0
+        keys = tuple(t for t, _ in terms[:12]) + tuple("@" + k for k, _ in entities[:6])
+        self.archive[story_id] = ArchivedStory(
+            id=story_id,
+            terms=tuple(t for t, _ in terms),
+            weights=array("f", [w / norm for _, w in terms]),
+            entities=tuple(k for k, _ in entities),
+            shares=array("f", [w for _, w in entities]),
+            keys=keys,
+            start=start,
+            end=end,
+        )
+        for key in keys:
+            self.archive_index.setdefault(key, []).append(story_id)
+        while self.archive_limit and len(self.archive) > self.archive_limit:
+            self._archive_drop(next(iter(self.archive)))
+
+    def _archive_drop(self, story_id: str) -> None:
+        archived = self.archive.pop(story_id)
+        for key in archived.keys:
+            posting = self.archive_index.get(key)
+            if posting is not None:
+                posting.remove(story_id)
+                if not posting:
+                    del self.archive_index[key]
+
+    def merge(self, into: StoryState, other: StoryState, centroid_terms: int) -> None:
+        """Fold ``other`` into ``into`` (centroids, entities, dates, index) and drop ``other``."""
+        into.size += other.size
+        for t, w in other.body.items():
+            into.body[t] = into.body.get(t, 0.0) + w
+        if len(into.body) > 2 * centroid_terms:
+            into.body = _trim(self._tfidf(into.body), centroid_terms, into.body)
+        into.titled += other.titled
+        for t, w in other.title.items():
+            into.title[t] = into.title.get(t, 0.0) + w
+        for key, count in other.entities.items():
+            into.entities[key] = into.entities.get(key, 0) + count
+        for name in ("start", "end", "last"):
+            a, b = getattr(into, name), getattr(other, name)
+            if b is not None:
+                pick = min if name == "start" else max
+                setattr(into, name, b if a is None else pick(a, b))
+        if other.dense is not None:
+            into.dense = other.dense.copy() if into.dense is None else into.dense + other.dense
+        into.norms.clear()
+        self._unindex(other)
+        del self.stories[other.id]
+        for key in other.keys:
+            if key not in into.keys:
+                into.keys.add(key)
+                self.index.setdefault(key, set()).add(into.id)
+        self.merged[other.id] = into.id
+
+    def _unindex(self, story: StoryState) -> None:
         for key in story.keys:
             posting = self.index.get(key)
             if posting is not None:
                 posting.discard(story.id)
                 if not posting:
                     del self.index[key]
-        del self.stories[story.id]

@@ -10,17 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from newslens.records import ArticleText
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]")
-_CAP_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[.!?;:\n]|[^\sA-Za-z.!?;:]+")
+_LETTER = r"[^\W\d_]"  # any Unicode letter: "Zoë", "Kürten" stay whole words
+_WORD = re.compile(rf"{_LETTER}(?:{_LETTER}|['’\-])*{_LETTER}")
+_CAP_TOKEN = re.compile(rf"{_LETTER}(?:{_LETTER}|['’\-])*|[.!?;:\n]|(?:(?!{_LETTER})[^\s.!?;:])+")
 _SENTENCE_END = {".", "!", "?", ";", ":", "\n"}
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
@@ -39,6 +41,53 @@ def _load_words(name: str, path: str | None = None) -> frozenset[str]:
         if not line.lstrip().startswith("#"):
             words.update(line.lower().split())
     return frozenset(words)
+
+
+def fold(text: str) -> str:
+    """``text`` without diacritics ("Zoë" -> "Zoe", "Dnipró" -> "Dnipro"), curly apostrophes
+    straightened."""
+    text = text.replace("’", "'")
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=4)
+def aliases(path: str | None = None) -> dict[str, str]:
+    """Spelling variant -> the form used (``data/stories/aliases.txt`` unless a path is given).
+
+    Keys and values are lower-case and folded; a key is a word or a whole phrase.
+    """
+    if path is not None:
+        text = Path(path).read_text(encoding="utf-8")
+    else:
+        text = (
+            resources.files("newslens")
+            .joinpath("data", "stories", "aliases.txt")
+            .read_text(encoding="utf-8")
+        )
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.lstrip().startswith("#") or ":" not in line:
+            continue
+        name, _, variants = line.partition(":")
+        canonical = fold(name.strip().lower())
+        for variant in variants.split(","):
+            variant = " ".join(fold(variant.strip().lower()).split())
+            if variant and variant != canonical:
+                table[variant] = canonical
+    return table
+
+
+def normalise_name(phrase: str) -> str:
+    """The matching key of a name: lower-cased, folded, its spelling variants mapped to one
+    form (a whole-phrase alias first, then word by word)."""
+    key = " ".join(fold(phrase.lower()).split())
+    table = aliases()
+    if key in table:
+        return table[key]
+    return " ".join(table.get(word, word) for word in key.split())
 
 
 @lru_cache(maxsize=8)
@@ -67,11 +116,13 @@ def _stem(word: str) -> str:
 def terms(text: str, stop: frozenset[str], stem_chars: int = 0) -> list[str]:
     """Lower-cased, lightly stemmed content words of ``text`` (no stopwords, no short words)."""
     out: list[str] = []
+    table = aliases()
     for match in _WORD.findall(text):
-        word = match.lower().replace("’", "'")
+        word = fold(match.lower())
         if len(word) < 3 or word in stop:
             continue
         word = _stem(word)
+        word = table.get(word, word)
         if word not in stop:
             out.append(word[:stem_chars] if stem_chars else word)
     return out
@@ -86,8 +137,10 @@ def extract_entities(text: str, stop: frozenset[str] | None = None) -> list[tupl
 
     A phrase is a run of capitalised words; a run at the start of a sentence is kept only when it
     has two or more words (a lone sentence-initial capital is usually an ordinary word). Title
-    words, months, days and stopwords are stripped from both ends. ``key`` is the lower-cased
-    phrase used for matching; ``surface`` is the text as written.
+    words, months, days and stopwords are stripped from both ends, and a descriptive prefix ending
+    in a title word is dropped before a name of two or more words. ``key`` is the phrase used for
+    matching (:func:`normalise_name`: lower-cased, diacritics folded, spelling variants mapped);
+    ``surface`` is the text as written.
     """
     stop = entity_stopwords() if stop is None else stop
     found: list[tuple[str, str]] = []
@@ -102,10 +155,17 @@ def extract_entities(text: str, stop: frozenset[str] | None = None) -> list[tupl
             words.pop(0)
         while words and words[-1].lower() in stop:
             words.pop()
+        # "Talvanese President Elena Moravec" -> "Elena Moravec": a title word inside the run
+        # ends the descriptive prefix when a name of two or more words follows it
+        for i in range(len(words) - 2, 0, -1):
+            if words[i].lower() in stop:
+                if len(words) - i - 1 >= 2:
+                    words = words[i + 1 :]
+                break
         if words and not (run_at_start and len(run) < 2):
             surface = " ".join(words)
             if len(surface) > 1:
-                found.append((surface.lower(), surface))
+                found.append((normalise_name(surface), surface))
 
     for token in _CAP_TOKEN.findall(text):
         if token[0].isalpha() and _is_capitalised(token):
@@ -179,6 +239,7 @@ class Features:
     title: dict[str, float]  # sublinear term frequencies of the title
     entities: tuple[str, ...]  # distinct entity keys
     surfaces: dict[str, str]  # entity key -> first surface form
+    mentions: dict[str, int] = field(default_factory=dict)  # entity key -> times named
 
 
 def article_features(
@@ -191,11 +252,14 @@ def article_features(
     body_terms = terms(body, stop, stem_chars)
     pairs = extract_entities(title + ".\n" + body if title else body)
     surfaces: dict[str, str] = {}
+    mentions: Counter[str] = Counter()
     for key, surface in pairs:
         surfaces.setdefault(key, surface)
+        mentions[key] += 1
     return Features(
         body=sublinear_tf(title_terms + body_terms),
         title=sublinear_tf(title_terms),
         entities=tuple(surfaces),
         surfaces=surfaces,
+        mentions=dict(mentions),
     )

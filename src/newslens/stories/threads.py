@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import math
 from collections import Counter
 from collections.abc import Sequence
 
 from newslens.records import Story, Thread
+from newslens.stories.text import cosine, normalise_name, normalised
 
 
 def thread_id_for(first_story_id: str) -> str:
@@ -14,72 +17,81 @@ def thread_id_for(first_story_id: str) -> str:
     return "t" + hashlib.sha256(first_story_id.encode("utf-8")).hexdigest()[:12]
 
 
-def _overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+def _profile(story: Story, idf: dict[str, float], entity_weight: float) -> dict[str, float]:
+    """A unit vector over the story's entities (``@`` keys, weighted up) and keywords, by IDF."""
+    vector: dict[str, float] = {}
+    for entity in story.entities:
+        key = "@" + normalise_name(entity)
+        vector[key] = entity_weight * idf.get(key, 1.0)
+    for keyword in story.keywords:
+        vector[keyword] = idf.get(keyword, 1.0)
+    return normalised(vector)
 
 
 def link_threads(
     stories: Sequence[Story],
     *,
     max_gap_days: int = 60,
-    min_shared_entities: int = 2,
-    min_entity_overlap: float = 0.4,
-    min_keyword_overlap: float = 0.25,
+    min_similarity: float = 0.2,
+    entity_weight: float = 2.0,
     label_entities: int = 2,
 ) -> list[Thread]:
     """Link continuing stories into threads; stories that link to no other get no thread.
 
-    Two stories link when they share at least ``min_shared_entities`` of their top entities, their
-    entity sets overlap by ``min_entity_overlap`` (of the smaller set) and their keyword sets by
-    ``min_keyword_overlap``, and the later one starts within ``max_gap_days`` of the earlier one's
-    end (an unknown date is no barrier). Each story links only to its best earlier match, which
-    keeps threads from chaining through loosely related stories. Threads are the connected
-    components, each with its stories in date order, labelled by its core entities and its top
-    keyword ("China – Russia: coordination"). The result is sorted by start date, then id.
+    Each story is a unit vector over its entities (names normalised: spelling variants, folded
+    diacritics) and keywords, weighted by their IDF over the stories given (so the names every
+    story shares, like the country at war, count little) and entities ``entity_weight`` times a
+    keyword. Stories are taken in date order (undated ones last); each joins the thread whose
+    profile (the sum of its stories' vectors) it is most similar to, when the cosine reaches
+    ``min_similarity`` and it starts within ``max_gap_days`` of the thread's last date (an unknown
+    date is no barrier); otherwise it starts a thread. Matching the whole thread, not one story,
+    keeps threads from drifting through loosely related stories. Threads of two or more stories
+    are kept, each with its stories in date order, labelled by its core entities and its top
+    keyword ("China – Russia: coordination"); the result is sorted by start date, then id.
     """
     ordered = sorted(stories, key=lambda s: (s.start is None, s.start or 0, s.id))
-    ents = [{e.lower() for e in s.entities} for s in ordered]
-    keys = [set(s.keywords) for s in ordered]
-    parent = list(range(len(ordered)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    posting: dict[str, list[int]] = {}
-    for i, story in enumerate(ordered):
-        shared: Counter[int] = Counter()
-        for entity in ents[i]:
-            shared.update(posting.get(entity, ()))
-        best, best_score = -1, 0.0
-        for j, n in sorted(shared.items()):
-            if n < min_shared_entities or not _within(ordered[j], story, max_gap_days):
+    df: Counter[str] = Counter()
+    for story in ordered:
+        df.update({"@" + normalise_name(e) for e in story.entities} | set(story.keywords))
+    n = len(ordered)
+    idf = {key: math.log((n + 1) / (count + 1)) + 1.0 for key, count in df.items()}
+    profiles: list[dict[str, float]] = []  # per thread: the sum of member vectors
+    members: list[list[Story]] = []
+    ends: list[dt.date | None] = []
+    posting: dict[str, set[int]] = {}
+    for story in ordered:
+        vector = _profile(story, idf, entity_weight)
+        candidates: set[int] = set()
+        for key in vector:
+            candidates |= posting.get(key, set())
+        best, best_score = -1, min_similarity
+        for t in sorted(candidates):
+            end = ends[t]
+            if (
+                story.start is not None
+                and end is not None
+                and ((story.start - end).days > max_gap_days)
+            ):
                 continue
-            entity_overlap = _overlap(ents[i], ents[j])
-            keyword_overlap = _overlap(keys[i], keys[j])
-            if entity_overlap < min_entity_overlap or keyword_overlap < min_keyword_overlap:
-                continue
-            score = entity_overlap + keyword_overlap
-            if score > best_score:
-                best, best_score = j, score
-        if best >= 0:
-            parent[find(i)] = find(best)
-        for entity in ents[i]:
-            posting.setdefault(entity, []).append(i)
-    groups: dict[int, list[Story]] = {}
-    for i, story in enumerate(ordered):
-        groups.setdefault(find(i), []).append(story)
-    threads = [_thread(members, label_entities) for members in groups.values() if len(members) > 1]
+            score = cosine(vector, profiles[t])
+            if score >= best_score and (best < 0 or score > best_score):
+                best, best_score = t, score
+        if best < 0:
+            best = len(members)
+            profiles.append({})
+            members.append([])
+            ends.append(None)
+        profile = profiles[best]
+        for key, weight in vector.items():
+            profile[key] = profile.get(key, 0.0) + weight
+            posting.setdefault(key, set()).add(best)
+        members[best].append(story)
+        day = story.end or story.start
+        if day is not None and (ends[best] is None or day > ends[best]):  # type: ignore[operator]
+            ends[best] = day
+    threads = [_thread(group, label_entities) for group in members if len(group) > 1]
     threads.sort(key=lambda t: (t.start is None, t.start or 0, t.id))
     return threads
-
-
-def _within(earlier: Story, later: Story, max_gap_days: int) -> bool:
-    if earlier.end is None or later.start is None:
-        return True
-    return (later.start - earlier.end).days <= max_gap_days
 
 
 def _thread(members: list[Story], label_entities: int) -> Thread:
