@@ -12,6 +12,7 @@ import pytest
 
 import newslens.clean
 import newslens.dedupe
+import newslens.nlp
 import newslens.stories  # noqa: F401
 from newslens.records import ArticleText, RawDocument, StageResult
 from newslens.stages import stages
@@ -52,6 +53,7 @@ TEXTS = [
 #: a small batch each stage accepts, by stage name
 SAMPLES: dict[str, Sequence[Any]] = {
     "dedupe": TEXTS,
+    "nlp": TEXTS,
     "stories": TEXTS,
     "clean": [
         RawDocument(
@@ -72,7 +74,7 @@ SAMPLES: dict[str, Sequence[Any]] = {
 
 
 def test_stages_registered_names_stay() -> None:
-    assert {"clean", "dedupe", "stories"} <= set(stages.names())
+    assert {"clean", "dedupe", "nlp", "stories"} <= set(stages.names())
 
 
 @pytest.mark.parametrize("name", stages.names())

@@ -7,15 +7,21 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from newslens import __version__, render
+from newslens.cli_analysis import register as register_analysis
+from newslens.cli_common import (
+    JsonOption,
+    State,
+    console,
+    err_console,
+    open_store,
+    progress_bar,
+)
 from newslens.errors import ColumnMapError, NewslensError
 from newslens.records import ReadOptions
 
@@ -25,9 +31,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console()
-err_console = Console(stderr=True)
-F = TypeVar("F", bound=Callable[..., Any])
 
 DbOption = Annotated[
     str | None,
@@ -35,11 +38,6 @@ DbOption = Annotated[
         "--db", help="SQLite path or database URL (default ./newslens.db or NEWSLENS_DB)."
     ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-
-
-class State:
-    db: str | None = None
 
 
 def _version(value: bool) -> None:
@@ -59,12 +57,6 @@ def main_options(
     State.db = db
 
 
-def _open_store(db: str | None = None) -> Any:
-    from newslens.store import Store
-
-    return Store.open(db or State.db)
-
-
 def _parse_map(pairs: list[str]) -> tuple[tuple[str, str], ...]:
     mapping = []
     for pair in pairs:
@@ -75,19 +67,6 @@ def _parse_map(pairs: list[str]) -> tuple[tuple[str, str], ...]:
             )
         mapping.append((column, field))
     return tuple(mapping)
-
-
-def _progress() -> Progress:
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed} items"),
-        TimeElapsedColumn(),
-        TextColumn("[dim]{task.fields[current]}"),
-        console=err_console,
-        transient=True,
-    )
 
 
 def run_ingest(
@@ -106,9 +85,9 @@ def run_ingest(
         outlet=outlet,
         max_document_bytes=int(max_document_mb * 1024 * 1024),
     )
-    store = _open_store(db)
+    store = open_store(db)
     try:
-        with _progress() as progress:
+        with progress_bar() as progress:
             task = progress.add_task("ingesting", total=None, current="")
 
             def advance(done: int, current: str) -> None:
@@ -156,7 +135,7 @@ def ingest(
 @app.command()
 def quarantine(as_json: JsonOption = False) -> None:
     """Inputs that were refused, each with its source and reason."""
-    entries = _open_store().quarantine()
+    entries = open_store().quarantine()
     if as_json:
         rows = [
             {"source_path": e.source_path, "reason": e.reason, "detail": e.detail} for e in entries
@@ -169,15 +148,15 @@ def quarantine(as_json: JsonOption = False) -> None:
 @app.command()
 def export(
     kind: Annotated[
-        str, typer.Argument(help="articles or stories (events quotes actors: later stages)")
+        str, typer.Argument(help="articles, stories or actors (events, quotes: later stages)")
     ],
     fmt: Annotated[str, typer.Option("--format", help="jsonl|csv|parquet")] = "jsonl",
     out: Annotated[Path | None, typer.Option("--out", help="Output file (default stdout).")] = None,
 ) -> None:
-    """Write articles or stories (later also events, quotes, actors) as JSONL, CSV or Parquet."""
+    """Write articles, stories or actors (later also events, quotes) as JSONL, CSV or Parquet."""
     from newslens.export import export as run
 
-    count = run(_open_store(), kind, fmt, out, sys.stdout)
+    count = run(open_store(), kind, fmt, out, sys.stdout)
     if out is not None:
         err_console.print(f"wrote {count} {kind} to {out}")
 
@@ -189,7 +168,7 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Full-text search over article titles and bodies."""
-    hits = _open_store().search(query, limit)
+    hits = open_store().search(query, limit)
     if as_json:
         rows = [
             {
@@ -216,7 +195,7 @@ def articles(
     """List stored articles in ingest order."""
     from newslens.export import article_record
 
-    rows = _open_store().articles(limit, offset)
+    rows = open_store().articles(limit, offset)
     if as_json:
         records = [{k: v for k, v in article_record(a).items() if k != "body"} for a in rows]
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
@@ -236,7 +215,7 @@ def article(
     from newslens.errors import InputError
     from newslens.export import article_record
 
-    store = _open_store()
+    store = open_store()
     found = store.get_article(article_id)
     if found is None:
         raise InputError(
@@ -253,119 +232,6 @@ def article(
 
 
 @app.command()
-def build(
-    recluster: Annotated[
-        bool, typer.Option(help="Forget every story and thread and cluster all articles again.")
-    ] = False,
-    as_json: JsonOption = False,
-) -> None:
-    """Link duplicates, group articles into stories and stories into threads (incremental)."""
-    from newslens.pipeline import build as run
-
-    store = _open_store()
-    with _progress() as progress:
-        task = progress.add_task("building", total=None, current="")
-
-        def advance(stage: str, done: int) -> None:
-            progress.update(task, description=stage, completed=done)
-
-        report = run(store, recluster=recluster, progress=advance)
-    if as_json:
-        sys.stdout.write(json.dumps(report.as_dict()) + "\n")
-        return
-    render.build_report(console, report, store.url)
-
-
-@app.command()
-def stories(
-    limit: Annotated[int, typer.Option(help="How many stories.")] = 30,
-    offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
-    thread: Annotated[str | None, typer.Option(help="Only the stories of this thread.")] = None,
-    as_json: JsonOption = False,
-) -> None:
-    """List stories, biggest first: label, dates, articles, outlets, thread."""
-    from newslens.export import story_record
-
-    found = _open_store().stories(limit, offset, thread_id=thread)
-    if as_json:
-        rows = [story_record(s) for s in found]
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        return
-    render.story_table(console, found)
-
-
-@app.command()
-def story(
-    story_id: Annotated[str, typer.Argument(help="A story id (see `newslens stories`).")],
-    as_json: JsonOption = False,
-) -> None:
-    """Show one story: label, keywords, dates, outlets and its articles with their copies."""
-    from newslens.errors import InputError
-    from newslens.export import article_record, story_record
-
-    store = _open_store()
-    found = store.get_story(story_id)
-    if found is None:
-        raise InputError(f"no story {story_id!r} in {store.url}; list ids with `newslens stories`")
-    articles = [a for a in (store.get_article(i) for i in found.article_ids) if a]
-    copies = store.copies_of(found.article_ids)
-    if as_json:
-        record = story_record(found)
-        record["entities"] = list(found.entities)
-        strip = ("body",)
-        record["articles"] = [
-            {k: v for k, v in article_record(a).items() if k not in strip} for a in articles
-        ]
-        record["copies"] = [
-            {k: v for k, v in article_record(a).items() if k not in strip} for a in copies
-        ]
-        sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
-        return
-    render.story_detail(console, found, articles, copies)
-
-
-@app.command()
-def threads(as_json: JsonOption = False) -> None:
-    """List threads: stories that continue one another over weeks or months."""
-    found = _open_store().threads()
-    if as_json:
-        rows = [
-            {
-                "id": t.id,
-                "label": t.label,
-                "start": t.start.isoformat() if t.start else None,
-                "end": t.end.isoformat() if t.end else None,
-                "story_ids": list(t.story_ids),
-            }
-            for t in found
-        ]
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        return
-    render.thread_table(console, found)
-
-
-eval_app = typer.Typer(help="Measure quality against gold labels.", no_args_is_help=True)
-app.add_typer(eval_app, name="eval")
-
-
-@eval_app.command("clustering")
-def eval_clustering(
-    gold: Annotated[
-        Path, typer.Option(help='JSONL lines of {"url": ..., "label": ...} (or source_path).')
-    ],
-    as_json: JsonOption = False,
-) -> None:
-    """B-cubed precision, recall and F1 of the stories against gold story labels."""
-    from newslens.evaluate import evaluate_clustering
-
-    result = evaluate_clustering(_open_store(), gold)
-    if as_json:
-        sys.stdout.write(json.dumps(result.as_dict()) + "\n")
-        return
-    render.clustering_scores(console, result)
-
-
-@app.command()
 def demo(
     out: Annotated[Path, typer.Option(help="Folder for the demo store.")] = Path("demo-output"),
 ) -> None:
@@ -379,7 +245,7 @@ def demo(
     store, report = run_ingest([demo_corpus()], "auto", None, [], str(db))
     render.ingest_report(console, report, store.url)
     render.quarantine_table(console, store.quarantine())
-    with _progress() as progress:
+    with progress_bar() as progress:
         task = progress.add_task("building", total=None, current="")
         built = run_build(
             store, progress=lambda stage, n: progress.update(task, description=stage, completed=n)
@@ -389,6 +255,9 @@ def demo(
     render.thread_table(console, store.threads())
     console.print(f"\n[bold green]Demo store:[/] {db.resolve()}")
     console.print(f"Explore it: newslens --db {db} stories | story ID | search WORDS | quarantine")
+
+
+register_analysis(app)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newslens.errors import ExportError
-from newslens.records import Story
+from newslens.records import Actor, Story
 from newslens.store import Store, StoredArticle
 
 ARTICLE_FIELDS = [
@@ -33,6 +33,8 @@ ARTICLE_FIELDS = [
 ]
 
 STORY_FIELDS = ["id", "label", "start", "end", "article_ids", "outlets", "thread_id", "keywords"]
+
+ACTOR_FIELDS = ["id", "name", "kind", "country", "sector", "roles", "aliases"]
 
 FORMATS = ("jsonl", "csv", "parquet")
 KINDS = ("articles", "stories", "events", "quotes", "actors")
@@ -61,16 +63,31 @@ def story_record(story: Story) -> dict[str, Any]:
     }
 
 
+def actor_record(actor: Actor) -> dict[str, Any]:
+    """An actor as the export contract names its fields."""
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "kind": actor.kind,
+        "country": actor.country,
+        "sector": actor.sector,
+        "roles": list(actor.roles),
+        "aliases": list(actor.aliases),
+    }
+
+
 def records(store: Store, kind: str) -> tuple[list[str], Iterator[dict[str, Any]]]:
     """The field names and records of one export kind."""
     if kind == "articles":
         return ARTICLE_FIELDS, (article_record(a) for a in store.iter_articles())
     if kind == "stories":
         return STORY_FIELDS, (story_record(s) for s in store.iter_stories())
+    if kind == "actors":
+        return ACTOR_FIELDS, (actor_record(a) for a in store.iter_actors())
     if kind in KINDS:
         raise ExportError(
             f"export {kind}: this store has no {kind} yet, and this version of newslens does "
-            f"not build them; export articles or stories, or upgrade to a version that does"
+            f"not build them; export articles, stories or actors, or upgrade to a version that does"
         )
     raise ExportError(f"unknown export kind {kind!r}; choose one of {', '.join(KINDS)}")
 

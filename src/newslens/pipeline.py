@@ -125,6 +125,9 @@ class BuildReport:
 
     fingerprinted: int = 0
     duplicates: int = 0
+    analysed: int = 0
+    skipped: int = 0
+    actors: int = 0
     clustered: int = 0
     stories_touched: int = 0
     stories: int = 0
@@ -135,16 +138,39 @@ class BuildReport:
 
 
 def _date_key(article: ArticleText) -> tuple[int, dt.date, int]:
-    """Order for online clustering: by date (a stated interval counts by its middle), then seq;
-    undated articles come last, in ingest order."""
-    day = article.published
-    if day is None and article.published_earliest and article.published_latest:
-        span = article.published_latest - article.published_earliest
-        day = article.published_earliest + span / 2
+    """Order for online clustering: by date (a narrow stated interval counts by its middle), then
+    seq; undated articles come last, in ingest order."""
+    from newslens.stories.text import article_date
+
+    day = article_date(article)
     return (0, day, article.seq) if day else (1, dt.date.max, article.seq)
 
 
 BuildProgress = Callable[[str, int], None]
+
+
+def _analyse(
+    store: Store, report: BuildReport, tell: BuildProgress, settings: dict[str, Any]
+) -> None:
+    """Parse each new original once; store sentences, mentions, times; merge actors."""
+    from newslens.nlp import LanguageStage
+    from newslens.nlp.actors import merge_actors
+
+    stage: LanguageStage | None = None
+    for batch in store.unanalysed_articles():
+        if stage is None:
+            stage = LanguageStage(**settings)
+            stage.setup()
+        result = stage(batch)
+        store.save_analyses(result.outputs, stage.model_name)
+        found = [actor for analysis in result.outputs for actor in analysis.actors]
+        stored = store.actors_by_id(a.id for a in found)
+        merged = merge_actors([*stored.values(), *found])
+        store.save_actors(merged)
+        report.analysed += sum(1 for a in result.outputs if not a.skipped)
+        report.skipped += sum(1 for a in result.outputs if a.skipped)
+        report.actors += len(set(a.id for a in found) - set(stored))
+        tell("language", report.analysed + report.skipped)
 
 
 def build(
@@ -152,8 +178,10 @@ def build(
     recluster: bool = False,
     progress: BuildProgress | None = None,
     clusterer_settings: dict[str, Any] | None = None,
+    nlp_settings: dict[str, Any] | None = None,
 ) -> BuildReport:
-    """Run dedupe, stories and threads over what is new in the store (all of it with recluster)."""
+    """Run dedupe, the language stage, stories and threads over what is new in the store
+    (stories and threads over all of it with ``recluster``)."""
     from newslens.dedupe import Deduper
     from newslens.stories import StoryClusterer, describe_stories, link_threads
 
@@ -170,6 +198,8 @@ def build(
         report.fingerprinted += len(batch)
         report.duplicates += sum(1 for r in result.outputs if r.duplicate_of)
         tell("duplicates", report.fingerprinted)
+
+    _analyse(store, report, tell, nlp_settings or {})
 
     if recluster:
         store.clear_stories()

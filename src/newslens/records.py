@@ -150,6 +150,7 @@ class ArticleText:
     published: dt.date | None = None
     published_earliest: dt.date | None = None
     published_latest: dt.date | None = None
+    language: str | None = None
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from newslens.export import ARTICLE_FIELDS
 if TYPE_CHECKING:
     from newslens.evaluate import ClusteringScores
     from newslens.pipeline import BuildReport, IngestReport
-    from newslens.records import Story, Thread
-    from newslens.store import QuarantineEntry, SearchHit, StoredArticle
+    from newslens.records import Actor, Story, Thread
+    from newslens.store import ActorSummary, QuarantineEntry, SearchHit, StoredArticle
 
 
 def _date(value: object) -> str:
@@ -112,6 +112,10 @@ def build_report(console: Console, report: BuildReport, where: str) -> None:
     table.add_column("count", justify="right")
     table.add_row("articles fingerprinted", str(report.fingerprinted))
     table.add_row("copies linked to their original", str(report.duplicates))
+    table.add_row("articles analysed (sentences, actors, times)", str(report.analysed))
+    if report.skipped:
+        table.add_row("  skipped (not English, or empty)", str(report.skipped))
+    table.add_row("new actors", str(report.actors))
     table.add_row("articles placed in stories", str(report.clustered))
     table.add_row("stories updated", str(report.stories_touched))
     table.add_row("stories", str(report.stories))
@@ -185,3 +189,44 @@ def clustering_scores(console: Console, scores: ClusteringScores) -> None:
     console.print(table)
     if scores.missing:
         console.print(f"[yellow]{len(scores.missing)} labelled articles are not in the store.[/]")
+
+
+def actor_table(console: Console, summaries: list[ActorSummary]) -> None:
+    if not summaries:
+        console.print("No actors yet: run [bold]newslens build[/] after ingesting.")
+        return
+    table = Table(title=f"Actors ({len(summaries)} shown)", title_justify="left")
+    table.add_column("name", style="bold")
+    table.add_column("kind")
+    table.add_column("country")
+    table.add_column("mentions", justify="right")
+    table.add_column("articles", justify="right")
+    table.add_column("aliases / roles", overflow="fold", style="dim")
+    for summary in summaries:
+        a = summary.actor
+        extra = ", ".join([*a.aliases[:6], *a.roles[:3]])
+        table.add_row(
+            a.name, a.kind, a.country or "—", str(summary.mentions), str(summary.articles), extra
+        )
+    console.print(table)
+
+
+def actor_detail(console: Console, actor: Actor, mentions: list[tuple[str, str, str]]) -> None:
+    meta = Table(show_header=False, box=None)
+    meta.add_column("field", style="bold")
+    meta.add_column("value", overflow="fold")
+    for field, value in (
+        ("id", actor.id),
+        ("kind", actor.kind),
+        ("country", actor.country or "—"),
+        ("sector", actor.sector or "—"),
+        ("roles", ", ".join(actor.roles) or "—"),
+        ("aliases", ", ".join(actor.aliases) or "—"),
+    ):
+        meta.add_row(field, value)
+    console.print(Panel(meta, title=actor.name, title_align="left"))
+    for article_id, text, sentence in mentions:
+        line = Text(f"{article_id}  ", style="cyan")
+        line.append(f"[{text}] ", style="bold")
+        line.append(sentence)
+        console.print(line)

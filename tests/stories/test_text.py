@@ -39,10 +39,14 @@ def test_extract_entities_finds_proper_nouns(text: str, expected: list[str]) -> 
             {"published_earliest": dt.date(2025, 3, 1), "published_latest": dt.date(2025, 3, 5)},
             dt.date(2025, 3, 3),
         ),
-        ({"published_earliest": dt.date(2025, 3, 1)}, dt.date(2025, 3, 1)),
+        ({"published_earliest": dt.date(2025, 3, 1)}, None),
+        (
+            {"published_earliest": dt.date(2025, 1, 1), "published_latest": dt.date(2025, 12, 31)},
+            None,
+        ),
         ({}, None),
     ],
-    ids=["published", "interval-middle", "one-bound", "none"],
+    ids=["published", "interval-middle", "one-bound", "wide-interval", "none"],
 )
 def test_article_date_falls_back_to_interval(
     dates: dict[str, dt.date], expected: dt.date | None

@@ -106,3 +106,70 @@ threads = sa.Table(
     sa.Column("start", sa.Date),
     sa.Column("end", sa.Date),
 )
+
+parses = sa.Table(
+    "parses",
+    metadata,
+    sa.Column("article_id", sa.String(32), primary_key=True),
+    sa.Column("model", sa.String(64), nullable=False),
+    sa.Column("doc", sa.LargeBinary, nullable=False),
+)
+
+analyses = sa.Table(
+    "analyses",
+    metadata,
+    sa.Column("article_id", sa.String(32), primary_key=True),
+    sa.Column("language", sa.String(16)),
+    sa.Column("skipped", sa.Text),
+    sa.Column("sentences", sa.Integer, nullable=False),
+)
+
+sentences = sa.Table(
+    "sentences",
+    metadata,
+    sa.Column("article_id", sa.String(32), primary_key=True),
+    sa.Column("idx", sa.Integer, primary_key=True),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+)
+
+actors = sa.Table(
+    "actors",
+    metadata,
+    sa.Column("id", sa.String(128), primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("country", sa.String(3)),
+    sa.Column("sector", sa.String(64)),
+    sa.Column("roles", sa.JSON, nullable=False),
+    sa.Column("aliases", sa.JSON, nullable=False),
+)
+
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.String(32), nullable=False, index=True),
+    sa.Column("sentence_index", sa.Integer, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("actor_id", sa.String(128), nullable=False, index=True),
+    sa.Column("how", sa.String(16), nullable=False),
+)
+
+time_expressions = sa.Table(
+    "time_expressions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.String(32), nullable=False, index=True),
+    sa.Column("sentence_index", sa.Integer, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("date", sa.Date),
+    sa.Column("earliest", sa.Date),
+    sa.Column("latest", sa.Date),
+    sa.Column("anchor", sa.String(16), nullable=False),
+)

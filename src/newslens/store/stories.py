@@ -44,6 +44,7 @@ def _text(row: Any) -> ArticleText:
         published=_date(row.published),
         published_earliest=_date(row.published_earliest),
         published_latest=_date(row.published_latest),
+        language=row.language,
     )
 
 
@@ -57,6 +58,7 @@ _TEXT_COLUMNS = (
     A.c.published,
     A.c.published_earliest,
     A.c.published_latest,
+    A.c.language,
 )
 
 

@@ -221,14 +221,22 @@ def top_items(vector: Mapping[str, float], k: int) -> list[tuple[str, float]]:
     return sorted(vector.items(), key=lambda item: (-item[1], item[0]))[:k]
 
 
+#: an interval wider than this says too little to place an article in time
+MAX_INTERVAL = dt.timedelta(days=31)
+
+
 def article_date(article: ArticleText) -> dt.date | None:
-    """The article's date: published, else the middle of its interval, else the known bound."""
+    """The article's date: published, else the middle of a narrow interval (a month at most).
+
+    A one-sided bound ("on or after 2019-06-05") or a wide interval is no date: the article is
+    then matched by text alone, as an undated one.
+    """
     if article.published is not None:
         return article.published
     low, high = article.published_earliest, article.published_latest
-    if low is not None and high is not None:
+    if low is not None and high is not None and high - low <= MAX_INTERVAL:
         return low + (high - low) / 2
-    return low or high
+    return None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,170 @@
+"""CLI commands over what `newslens build` makes: stories, threads, actors, evaluation."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newslens import render
+from newslens.cli_common import JsonOption, console, open_store, print_json, progress_bar
+from newslens.errors import InputError
+
+
+def register(app: typer.Typer) -> None:
+    """Add the analysis commands to the app."""
+
+    @app.command()
+    def build(
+        recluster: Annotated[
+            bool, typer.Option(help="Forget every story and thread and cluster all articles again.")
+        ] = False,
+        as_json: JsonOption = False,
+    ) -> None:
+        """Link duplicates, analyse the language, group stories and threads (incremental)."""
+        from newslens.pipeline import build as run
+
+        store = open_store()
+        with progress_bar() as progress:
+            task = progress.add_task("building", total=None, current="")
+
+            def advance(stage: str, done: int) -> None:
+                progress.update(task, description=stage, completed=done)
+
+            report = run(store, recluster=recluster, progress=advance)
+        if as_json:
+            sys.stdout.write(json.dumps(report.as_dict()) + "\n")
+            return
+        render.build_report(console, report, store.url)
+
+    @app.command()
+    def stories(
+        limit: Annotated[int, typer.Option(help="How many stories.")] = 30,
+        offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
+        thread: Annotated[str | None, typer.Option(help="Only the stories of this thread.")] = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        """List stories, biggest first: label, dates, articles, outlets, thread."""
+        from newslens.export import story_record
+
+        found = open_store().stories(limit, offset, thread_id=thread)
+        if as_json:
+            rows = [story_record(s) for s in found]
+            sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+            return
+        render.story_table(console, found)
+
+    @app.command()
+    def story(
+        story_id: Annotated[str, typer.Argument(help="A story id (see `newslens stories`).")],
+        as_json: JsonOption = False,
+    ) -> None:
+        """Show one story: label, keywords, dates, outlets and its articles with their copies."""
+        from newslens.export import article_record, story_record
+
+        store = open_store()
+        found = store.get_story(story_id)
+        if found is None:
+            raise InputError(
+                f"no story {story_id!r} in {store.url}; list ids with `newslens stories`"
+            )
+        articles = [a for a in (store.get_article(i) for i in found.article_ids) if a]
+        copies = store.copies_of(found.article_ids)
+        if as_json:
+            record = story_record(found)
+            record["entities"] = list(found.entities)
+            strip = ("body",)
+            record["articles"] = [
+                {k: v for k, v in article_record(a).items() if k not in strip} for a in articles
+            ]
+            record["copies"] = [
+                {k: v for k, v in article_record(a).items() if k not in strip} for a in copies
+            ]
+            sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+            return
+        render.story_detail(console, found, articles, copies)
+
+    @app.command()
+    def threads(as_json: JsonOption = False) -> None:
+        """List threads: stories that continue one another over weeks or months."""
+        found = open_store().threads()
+        if as_json:
+            rows = [
+                {
+                    "id": t.id,
+                    "label": t.label,
+                    "start": t.start.isoformat() if t.start else None,
+                    "end": t.end.isoformat() if t.end else None,
+                    "story_ids": list(t.story_ids),
+                }
+                for t in found
+            ]
+            sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+            return
+        render.thread_table(console, found)
+
+    eval_app = typer.Typer(help="Measure quality against gold labels.", no_args_is_help=True)
+    app.add_typer(eval_app, name="eval")
+
+    @eval_app.command("clustering")
+    def eval_clustering(
+        gold: Annotated[
+            Path, typer.Option(help='JSONL lines of {"url": ..., "label": ...} (or source_path).')
+        ],
+        as_json: JsonOption = False,
+    ) -> None:
+        """B-cubed precision, recall and F1 of the stories against gold story labels."""
+        from newslens.evaluate import evaluate_clustering
+
+        result = evaluate_clustering(open_store(), gold)
+        if as_json:
+            sys.stdout.write(json.dumps(result.as_dict()) + "\n")
+            return
+        render.clustering_scores(console, result)
+
+    @app.command()
+    def actors(
+        limit: Annotated[int, typer.Option(help="How many actors.")] = 50,
+        offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
+        as_json: JsonOption = False,
+    ) -> None:
+        """List actors, most mentioned first, with kind, country, aliases and mention counts."""
+        from newslens.export import actor_record
+
+        found = open_store().actor_summaries(limit, offset)
+        if as_json:
+            rows = []
+            for summary in found:
+                row = actor_record(summary.actor)
+                row["mentions"], row["articles"] = summary.mentions, summary.articles
+                rows.append(row)
+            print_json(rows)
+            return
+        render.actor_table(console, found)
+
+    @app.command()
+    def actor(
+        name: Annotated[str, typer.Argument(help="An actor's name, alias or id.")],
+        as_json: JsonOption = False,
+    ) -> None:
+        """Show one actor: kind, country, sector, roles, aliases and where it is mentioned."""
+        from newslens.export import actor_record
+
+        store = open_store()
+        found = store.find_actor(name)
+        if found is None:
+            raise InputError(
+                f"no actor named {name!r} in {store.url}; list them with `newslens actors`"
+            )
+        mentions = store.actor_mentions(found.id)
+        if as_json:
+            record = actor_record(found)
+            record["mentions"] = [
+                {"article_id": a, "text": t, "sentence": sentence} for a, t, sentence in mentions
+            ]
+            print_json(record)
+            return
+        render.actor_detail(console, found, mentions)
