@@ -208,6 +208,7 @@ CASES = [
         "org:who",
     ),
     ("Who said that?", "Who", 0, None),
+    ("The EU said on Monday that the talks would resume.", "EU", 0, "org:eu"),
 ]
 
 
@@ -286,3 +287,16 @@ def test_actors_same_person_across_spellings_has_one_id(nlp: Any) -> None:
         _, actors = resolve(nlp, f"Ukrainian President {name} spoke on Monday.")
         ids |= {a.id for a in actors if a.kind == "person"}
     assert ids == {"person:volodymyr-zelensky"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister touted the deal, according to a Politico EU reporter.",
+        "The minister spoke to a Harbour Gazette EU reporter on Monday.",
+    ],
+)
+def test_actors_alias_inside_another_name_is_not_that_body(nlp: Any, text: str) -> None:
+    # "EU" at the tail of an outlet's name is part of that name, not the European Union
+    mentions, _ = resolve(nlp, text)
+    assert "org:eu" not in {m.actor_id for m in mentions}

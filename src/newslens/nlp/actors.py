@@ -297,9 +297,12 @@ def _resolve_names(res: _Resolution, names: list[NameMatch]) -> None:
     for the state)."""
     doc, gaz = res.doc, res.gaz
     inside: dict[int, int] = {}
+    opened: dict[int, int] = {}  # token -> where the named entity covering it starts
     for ent in doc.ents:
+        first = ent.start + (doc[ent.start].lower_ == "the")  # "The White House" is ORG
+        for k in range(first, ent.end):
+            opened[k] = first
         if ent.label_ in _HIDE_LABELS:
-            first = ent.start + (doc[ent.start].lower_ == "the")  # "The White House" is ORG
             for k in range(first, ent.end):
                 inside[k] = ent.end - first
     for match in names:
@@ -309,6 +312,10 @@ def _resolve_names(res: _Resolution, names: list[NameMatch]) -> None:
         hidden = inside.get(start, 0) > end - start and entry.kind != "org"
         if hidden:  # "Bank of China", "Russian Orthodox Church": part of another name
             continue
+        if entry.kind == "org" and start in opened and opened[start] < start:
+            first = doc[opened[start]]
+            if first.pos_ == "PROPN" and first.ent_type_ != "NORP":
+                continue  # "Politico EU": the tail of another organisation's name
         if entry.kind in ("capital", "seat") and not is_agent(
             doc, start, end, gaz, entry.kind == "seat"
         ):
