@@ -22,6 +22,15 @@ def register(app: typer.Typer) -> None:
         recluster: Annotated[
             bool, typer.Option(help="Forget every story and thread and cluster all articles again.")
         ] = False,
+        spacy_model: Annotated[
+            str | None,
+            typer.Option(
+                envvar="NEWSLENS_SPACY_MODEL",
+                help="spaCy pipeline to parse with (default: en_core_web_sm, else its PyPI copy).",
+            ),
+        ] = None,
+        processes: Annotated[int, typer.Option(help="Processes for spaCy's parsing.")] = 1,
+        batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 32,
         as_json: JsonOption = False,
     ) -> None:
         """Link duplicates, analyse the language, group stories and threads (incremental)."""
@@ -34,7 +43,8 @@ def register(app: typer.Typer) -> None:
             def advance(stage: str, done: int) -> None:
                 progress.update(task, description=stage, completed=done)
 
-            report = run(store, recluster=recluster, progress=advance)
+            settings = {"model": spacy_model, "n_process": processes, "batch_size": batch_size}
+            report = run(store, recluster=recluster, progress=advance, nlp_settings=settings)
         if as_json:
             sys.stdout.write(json.dumps(report.as_dict()) + "\n")
             return
