@@ -10,13 +10,13 @@ import datetime as dt
 import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from newslens.clean import Cleaner
 from newslens.ingest import read_paths
-from newslens.records import ArticleText, RawDocument, ReadOptions, Rejected
+from newslens.records import ArticleText, RawDocument, ReadOptions, Rejected, Story, Thread
 from newslens.store import Store
 
 logger = logging.getLogger(__name__)
@@ -149,6 +149,29 @@ def _date_key(article: ArticleText) -> tuple[int, dt.date, int]:
 BuildProgress = Callable[[str, int], None]
 
 
+def _with_actors(store: Store, story: Story) -> Story:
+    """A story's entities led by the actors its articles mention most (resolved by the language
+    stage: "Beijing", "the Chinese leader" and "China" count as one), then the story's own."""
+    actors = [a.name for a in store.top_actors(story.article_ids, n=8)]
+    entities = list(dict.fromkeys([*actors, *story.entities]))[: max(len(story.entities), 8)]
+    return replace(story, entities=tuple(entities))
+
+
+def _label_by_actors(store: Store, thread: Thread, stories: Sequence[Story]) -> Thread:
+    """Name a thread by the two actors its articles mention most ("China – Russia: talks"),
+    keeping the topic word the thread linker chose; unchanged when no actor is known."""
+    members = {s.id: s for s in stories}
+    article_ids = [
+        i for sid in thread.story_ids if sid in members for i in members[sid].article_ids
+    ]
+    actors = store.top_actors(article_ids, n=2)
+    if len(actors) < 2:
+        return thread
+    topic = thread.label.rsplit(": ", 1)[1] if ": " in thread.label else ""
+    names = " – ".join(sorted(a.name for a in actors))
+    return replace(thread, label=f"{names}: {topic}" if topic else names)
+
+
 def _analyse(
     store: Store, report: BuildReport, tell: BuildProgress, settings: dict[str, Any]
 ) -> None:
@@ -218,11 +241,11 @@ def build(
         report.clustered = len(placed.outputs)
         tell("stories", report.clustered)
     members = store.story_members(touched)
-    stories = describe_stories(members)
+    stories = [_with_actors(store, story) for story in describe_stories(members)]
     store.save_stories(stories, gone=touched - set(members))
     report.stories_touched = len(stories)
     all_stories = list(store.iter_stories())
-    threads = link_threads(all_stories)
+    threads = [_label_by_actors(store, t, all_stories) for t in link_threads(all_stories)]
     store.save_threads(threads)
     store.refresh_article_links()
     report.stories, report.threads = len(all_stories), len(threads)

@@ -211,6 +211,24 @@ class LanguageMixin:
             rows = connection.execute(query).all()
         return [ActorSummary(_actor(r), int(r.mentions or 0), int(r.articles or 0)) for r in rows]
 
+    def top_actors(self, article_ids: Sequence[str], n: int = 2) -> list[Actor]:
+        """The ``n`` actors most mentioned in these articles (by articles, then mentions)."""
+        m = schema.mentions
+        counts: dict[str, tuple[set[str], int]] = {}
+        ids = list(article_ids)
+        with self.engine.connect() as connection:
+            for start in range(0, len(ids), _CHUNK):
+                query = sa.select(m.c.actor_id, m.c.article_id).where(
+                    m.c.article_id.in_(ids[start : start + _CHUNK])
+                )
+                for row in connection.execute(query):
+                    seen, total = counts.get(row.actor_id, (set(), 0))
+                    seen.add(row.article_id)
+                    counts[row.actor_id] = (seen, total + 1)
+        ranked = sorted(counts, key=lambda a: (-len(counts[a][0]), -counts[a][1], a))[:n]
+        found = self.actors_by_id(ranked)
+        return [found[a] for a in ranked if a in found]
+
     def iter_actors(self) -> Iterator[Actor]:
         with self.engine.connect() as connection:
             rows = connection.execute(sa.select(schema.actors).order_by(schema.actors.c.id)).all()
