@@ -79,3 +79,18 @@ def test_language_stage_on_seeds_resolves_actors_and_infers_dates(tmp_path: Path
     # "February 24, which is now into its fourth month": published within the fourth month
     assert article.published_earliest == dt.date(2022, 5, 24)
     assert article.published_latest == dt.date(2022, 6, 23)
+
+
+@pytest.mark.shared
+def test_build_links_seed_stories_into_a_china_russia_thread(tmp_path: Path) -> None:
+    # The seeds report five China–Russia happenings of 2022 (a call, a meeting, pledges): one
+    # continuing thread, named by the two actors it is about.
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed texts not found at {SEEDS}")
+    store = Store.open(str(tmp_path / "n.db"))
+    ingest(store, [SEEDS])
+    report = build(store)
+    assert report.stories == 5
+    (thread, *_rest) = sorted(store.threads(), key=lambda t: -len(t.story_ids))
+    assert len(thread.story_ids) >= 4
+    assert thread.label.startswith("China – Russia")
