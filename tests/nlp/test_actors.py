@@ -209,6 +209,9 @@ CASES = [
     ),
     ("Who said that?", "Who", 0, None),
     ("The EU said on Monday that the talks would resume.", "EU", 0, "org:eu"),
+    # a dateline's capital in capitals names where the story was filed, not an actor
+    ("MOSCOW, March 3 (Reuters) - The talks resumed on Monday.", "MOSCOW", 0, None),
+    ("Moscow said on Monday that the talks would resume.", "Moscow", 0, "state:RUS"),
 ]
 
 

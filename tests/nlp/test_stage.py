@@ -55,6 +55,12 @@ def test_language_stage_parses_each_article_once(tmp_path: Path) -> None:
         )
     assert all("language" in reason for reason in skipped)
     assert count(store, schema.mentions) > 100 and count(store, schema.time_expressions) > 20
+    # the demo's fictional countries (data/gazetteer/countries_demo.tsv): capital as agent
+    norvadia = store.find_actor("Velmar")
+    assert norvadia is not None and (norvadia.id, norvadia.country) == ("state:XNV", "XNV")
+    assert "VELMAR" not in norvadia.aliases  # a dateline is no agent
+    lenz = store.find_actor("Lenz")
+    assert lenz is not None and lenz.name == "Dario Lenz" and "foreign minister" in lenz.roles
 
 
 @pytest.mark.shared

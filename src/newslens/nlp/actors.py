@@ -316,6 +316,8 @@ def _resolve_names(res: _Resolution, names: list[NameMatch]) -> None:
             first = doc[opened[start]]
             if first.pos_ == "PROPN" and first.ent_type_ != "NORP":
                 continue  # "Politico EU": the tail of another organisation's name
+        if entry.kind == "capital" and span_text(doc, start, end).isupper():
+            continue  # "VELMAR, March 3 (CPA) --": a dateline names where, not who
         if entry.kind in ("capital", "seat") and not is_agent(
             doc, start, end, gaz, entry.kind == "seat"
         ):

@@ -201,6 +201,15 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     base = path or DATA_DIR
     country_raw, country_names = _country_entries(base / "countries.tsv")
     org_raw, actors = _org_entries(base / "organisations.tsv")
+    # Extra files extend the bundled lists (the demo's fictional countries, a user's own bodies).
+    for extra in sorted(base.glob("countries_*.tsv")):
+        more_raw, more_names = _country_entries(extra)
+        country_raw += more_raw
+        country_names.update(more_names)
+    for extra in sorted(base.glob("organisations_*.tsv")):
+        more_raw, more_actors = _org_entries(extra)
+        org_raw += more_raw
+        actors.update(more_actors)
     for alpha3, name in country_names.items():
         actors[f"state:{alpha3}"] = Actor(f"state:{alpha3}", name, "state", alpha3, "government")
     names = _index_names(country_raw + org_raw)
