@@ -65,3 +65,18 @@ def test_spelling_variants_and_diacritics_fold_to_one_key() -> None:
     assert terms("Kiev and Kharkov", stopwords()) == ["kyiv", "kharkiv"]
     keys = [k for k, _ in extract_entities("Talvanese President Elena Moravec met Zoë Kürten.")]
     assert keys == ["elena moravec", "zoe kurten"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("March 7 (UPI) -- Ferry crews went back to work. More.", "Ferry crews went back to work."),
+        ("VELMAR, Norvadia (CPA) — The talks resumed. More.", "The talks resumed."),
+        ("(Reuters) - Britain sanctioned four tycoons. More.", "Britain sanctioned four tycoons."),
+        ("The talks (in Geneva) - resumed today. More.", "The talks (in Geneva) - resumed today."),
+    ],
+)
+def test_first_sentence_drops_a_wire_dateline(text: str, expected: str) -> None:
+    from newslens.stories.text import first_sentence
+
+    assert first_sentence(text) == expected

@@ -183,9 +183,18 @@ def extract_entities(text: str, stop: frozenset[str] | None = None) -> list[tupl
     return found
 
 
+# A wire dateline opening a body ("March 7 (UPI) --", "KYIV, Ukraine (AP) —"): not a label's part.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+)*(?:, [A-Z][A-Za-z. ]{1,30})?,? "
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? )?"
+    r"\([A-Z][A-Za-z.&-]*(?: [A-Za-z.&-]+){0,3}\)\s*(?:--|—|–|-)\s+"
+)
+
+
 def first_sentence(text: str, limit: int = 120) -> str:
-    """The first sentence of ``text``, cut at a word boundary to at most ``limit`` characters."""
-    stripped = " ".join(text.split())
+    """The first sentence of ``text`` without a leading wire dateline, cut at a word boundary to
+    at most ``limit`` characters."""
+    stripped = _DATELINE.sub("", " ".join(text.split()), count=1)
     sentence = _SENTENCE.split(stripped, maxsplit=1)[0] if stripped else ""
     if len(sentence) <= limit:
         return sentence
