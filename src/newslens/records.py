@@ -296,3 +296,56 @@ class ArticleAnalysis:
     published_latest: dt.date | None = None
     doc: bytes = field(default=b"", compare=False, repr=False)
     skipped: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence that reports an event, in one article."""
+
+    article_id: str
+    sentence_index: int
+    sentence: str
+    outlet: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """Who did what to whom, when: a PLOVER event with its evidence sentences.
+
+    ``type`` is one of PLOVER's 18 types; ``source``/``target`` are actor ids (target may be
+    None). ``date`` or ``date_earliest``/``date_latest`` is the date of the event, not of the
+    article; ``date_basis`` says where it came from (``expression``: a time expression of the
+    sentence; ``published``: the article's date, for a present act; ``none``). ``claimed_by``
+    is the speaker's actor id when the event is reported inside a quote or reported speech (the
+    speaker claims it, the outlet does not assert it).
+    """
+
+    id: str
+    type: str
+    source: str | None
+    target: str | None
+    evidence: tuple[Evidence, ...]
+    date: dt.date | None = None
+    date_earliest: dt.date | None = None
+    date_latest: dt.date | None = None
+    date_basis: str = "none"
+    negated: bool = False
+    hypothetical: bool = False
+    background: bool = False
+    claimed_by: str | None = None
+    location: str | None = None
+    verb: str = ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words attributed to a speaker: direct ("…") or indirect (said that …), with the cue."""
+
+    id: str
+    article_id: str
+    sentence_index: int
+    speaker: str | None  # actor id, None when unresolved
+    speaker_text: str
+    text: str
+    direct: bool
+    cue: str
