@@ -16,7 +16,7 @@ STAGES = {"ingest", "clean", "dedupe", "nlp", "stories", "events", "quotes", "an
 #: what no stage may import
 STAGE_FORBIDDEN = {"store", "cli", "render", "pipeline", "export", "api", "web", "config"}
 #: the foundation modules import nothing of newslens but each other
-FOUNDATION = {"records", "errors", "registry", "stages"}
+FOUNDATION = {"records", "errors", "registry", "stages", "models"}
 
 
 def modules() -> list[Path]:

@@ -191,3 +191,41 @@ def test_cli_build_stories_story_threads_and_eval(
     bad.write_text("not json\n")
     code, _, err = run(capsys, db, "eval", "clustering", "--gold", str(bad))
     assert code == 1 and "line 1" in err
+
+
+def test_cli_events_quotes_dyad_and_exports(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from newslens.demo import demo_corpus
+
+    db = tmp_path / "n.db"
+    run(capsys, db, "ingest", str(demo_corpus()))
+    code, out, err = run(capsys, db, "build", "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["events"] > 20 and report["quotes"] > 20
+    _, out, _ = run(capsys, db, "events", "--actor", "Norvadia", "--json")
+    events = json.loads(out)
+    assert events and all("Norvadia" in (e["source"], e["target"]) for e in events)
+    from newslens.export import EVENT_FIELDS
+
+    assert set(EVENT_FIELDS) <= set(events[0])
+    assert all(
+        e["evidence"] and {"article_id", "outlet", "sentence"} <= set(e["evidence"][0])
+        for e in events
+    )
+    _, out, _ = run(capsys, db, "events", "--type", "REQUEST", "--json")
+    assert all(e["type"] == "DEMAND" for e in json.loads(out))  # POLECAT's name is accepted
+    _, out, _ = run(capsys, db, "quotes", "--speaker", "Lenz", "--json")
+    quotes = json.loads(out)
+    assert quotes and {q["speaker"] for q in quotes} == {"Dario Lenz"}
+    code, out, _ = run(capsys, db, "dyad", "Norvadia", "Kestria", "--json")
+    series = json.loads(out)["series"]
+    assert code == 0 and series and all(-2 <= p["score"] <= 2 for p in series)
+    for kind in ("events", "quotes"):
+        out_file = tmp_path / f"{kind}.jsonl"
+        code, _, err = run(capsys, db, "export", kind, "--format", "jsonl", "--out", str(out_file))
+        assert code == 0, err
+        assert len(out_file.read_text().splitlines()) == report[kind]
+    code, _, err = run(capsys, db, "events", "--from", "not-a-date")
+    assert code == 1 and "YYYY-MM-DD" in err

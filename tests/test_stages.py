@@ -5,16 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pytest
 
 import newslens.clean
 import newslens.dedupe
+import newslens.events
 import newslens.nlp
-import newslens.stories  # noqa: F401
-from newslens.records import ArticleText, RawDocument, StageResult
+import newslens.stories
+from newslens.records import ArticleText, EventInput, RawDocument, StageResult
 from newslens.stages import stages
 
 FERRY = (
@@ -50,8 +51,17 @@ TEXTS = [
     ),
 ]
 
-#: a small batch each stage accepts, by stage name
-SAMPLES: dict[str, Sequence[Any]] = {
+
+def event_inputs() -> list[EventInput]:
+    """The texts as the event stage reads them: with their language analysis."""
+    stage = newslens.nlp.LanguageStage()
+    stage.setup()
+    return [EventInput(t, a) for t, a in zip(TEXTS, stage(TEXTS).outputs, strict=True)]
+
+
+#: a small batch each stage accepts, by stage name (a callable builds it when it needs models)
+SAMPLES: dict[str, Sequence[Any] | Callable[[], Sequence[Any]]] = {
+    "events": event_inputs,
     "dedupe": TEXTS,
     "nlp": TEXTS,
     "stories": TEXTS,
@@ -74,7 +84,7 @@ SAMPLES: dict[str, Sequence[Any]] = {
 
 
 def test_stages_registered_names_stay() -> None:
-    assert {"clean", "dedupe", "nlp", "stories"} <= set(stages.names())
+    assert {"clean", "dedupe", "events", "nlp", "stories"} <= set(stages.names())
 
 
 @pytest.mark.parametrize("name", stages.names())
@@ -104,5 +114,7 @@ def test_stage_is_deterministic(name: str) -> None:
     first, second = stages[name](), stages[name]()
     first.setup()
     second.setup()
-    assert first(SAMPLES[name]) == second(SAMPLES[name])
-    assert first(SAMPLES[name]) == first(list(SAMPLES[name]))
+    sample = SAMPLES[name]
+    batch = sample() if callable(sample) else sample
+    assert first(batch) == second(batch)
+    assert first(batch) == first(list(batch))

@@ -22,6 +22,7 @@ from newslens.cli_common import (
     open_store,
     progress_bar,
 )
+from newslens.cli_events import register as register_events
 from newslens.errors import ColumnMapError, NewslensError
 from newslens.records import ReadOptions
 
@@ -147,13 +148,11 @@ def quarantine(as_json: JsonOption = False) -> None:
 
 @app.command()
 def export(
-    kind: Annotated[
-        str, typer.Argument(help="articles, stories or actors (events, quotes: later stages)")
-    ],
+    kind: Annotated[str, typer.Argument(help="articles, stories, events, quotes or actors")],
     fmt: Annotated[str, typer.Option("--format", help="jsonl|csv|parquet")] = "jsonl",
     out: Annotated[Path | None, typer.Option("--out", help="Output file (default stdout).")] = None,
 ) -> None:
-    """Write articles, stories or actors (later also events, quotes) as JSONL, CSV or Parquet."""
+    """Write articles, stories, events, quotes or actors as JSONL, CSV or Parquet."""
     from newslens.export import export as run
 
     count = run(open_store(), kind, fmt, out, sys.stdout)
@@ -258,6 +257,7 @@ def demo(
 
 
 register_analysis(app)
+register_events(app)
 
 
 def main(argv: list[str] | None = None) -> None:

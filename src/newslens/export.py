@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newslens.errors import ExportError
-from newslens.records import Actor, Story
+from newslens.records import Actor, Event, Quote, Story
 from newslens.store import Store, StoredArticle
 
 ARTICLE_FIELDS = [
@@ -35,6 +35,26 @@ ARTICLE_FIELDS = [
 STORY_FIELDS = ["id", "label", "start", "end", "article_ids", "outlets", "thread_id", "keywords"]
 
 ACTOR_FIELDS = ["id", "name", "kind", "country", "sector", "roles", "aliases"]
+
+EVENT_FIELDS = [
+    "id",
+    "type",
+    "source",
+    "target",
+    "source_country",
+    "target_country",
+    "date",
+    "date_earliest",
+    "date_latest",
+    "negated",
+    "hypothetical",
+    "background",
+    "evidence",
+    "claimed_by",
+    "date_basis",
+    "location",
+]
+QUOTE_FIELDS = ["id", "speaker", "text", "direct", "cue", "article_id", "speaker_text"]
 
 FORMATS = ("jsonl", "csv", "parquet")
 KINDS = ("articles", "stories", "events", "quotes", "actors")
@@ -76,6 +96,51 @@ def actor_record(actor: Actor) -> dict[str, Any]:
     }
 
 
+def _iso(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def event_record(event: Event, actors: dict[str, Actor]) -> dict[str, Any]:
+    """An event as the export contract names its fields: actor names, ISO alpha-3 countries."""
+    source, target = actors.get(event.source or ""), actors.get(event.target or "")
+    claimed = actors.get(event.claimed_by or "")
+    return {
+        "id": event.id,
+        "type": event.type,
+        "source": source.name if source else event.source,
+        "target": target.name if target else event.target,
+        "source_country": source.country if source else None,
+        "target_country": target.country if target else None,
+        "date": _iso(event.date),
+        "date_earliest": _iso(event.date_earliest or event.date),
+        "date_latest": _iso(event.date_latest or event.date),
+        "negated": event.negated,
+        "hypothetical": event.hypothetical,
+        "background": event.background,
+        "evidence": [
+            {"article_id": e.article_id, "outlet": e.outlet, "sentence": e.sentence}
+            for e in event.evidence
+        ],
+        "claimed_by": claimed.name if claimed else event.claimed_by,
+        "date_basis": event.date_basis,
+        "location": event.location,
+    }
+
+
+def quote_record(quote: Quote, actors: dict[str, Actor]) -> dict[str, Any]:
+    """A quote as the export contract names its fields (speaker: the actor's name)."""
+    speaker = actors.get(quote.speaker or "")
+    return {
+        "id": quote.id,
+        "speaker": speaker.name if speaker else quote.speaker,
+        "text": quote.text,
+        "direct": quote.direct,
+        "cue": quote.cue,
+        "article_id": quote.article_id,
+        "speaker_text": quote.speaker_text,
+    }
+
+
 def records(store: Store, kind: str) -> tuple[list[str], Iterator[dict[str, Any]]]:
     """The field names and records of one export kind."""
     if kind == "articles":
@@ -84,11 +149,11 @@ def records(store: Store, kind: str) -> tuple[list[str], Iterator[dict[str, Any]
         return STORY_FIELDS, (story_record(s) for s in store.iter_stories())
     if kind == "actors":
         return ACTOR_FIELDS, (actor_record(a) for a in store.iter_actors())
-    if kind in KINDS:
-        raise ExportError(
-            f"export {kind}: this store has no {kind} yet, and this version of newslens does "
-            f"not build them; export articles, stories or actors, or upgrade to a version that does"
-        )
+    if kind in ("events", "quotes"):
+        actors = {a.id: a for a in store.iter_actors()}
+        if kind == "events":
+            return EVENT_FIELDS, (event_record(e, actors) for e in store.iter_events())
+        return QUOTE_FIELDS, (quote_record(q, actors) for q in store.iter_quotes())
     raise ExportError(f"unknown export kind {kind!r}; choose one of {', '.join(KINDS)}")
 
 

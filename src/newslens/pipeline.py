@@ -128,6 +128,9 @@ class BuildReport:
     analysed: int = 0
     skipped: int = 0
     actors: int = 0
+    events_coded: int = 0
+    quotes: int = 0
+    events: int = 0
     clustered: int = 0
     stories_touched: int = 0
     stories: int = 0
@@ -147,6 +150,29 @@ def _date_key(article: ArticleText) -> tuple[int, dt.date, int]:
 
 
 BuildProgress = Callable[[str, int], None]
+
+
+def _code_events(store: Store, report: BuildReport, tell: BuildProgress, model: str | None) -> None:
+    """Code events and quotes from each new cached parse, then merge events across articles."""
+    from newslens.events import EventStage, merge_events
+
+    stage: EventStage | None = None
+    coded = 0
+    for batch in store.uncoded_articles():
+        if stage is None:
+            stage = EventStage(model=model)
+            stage.setup()
+        result = stage(batch)
+        store.save_article_events(result.outputs)
+        coded += len(batch)
+        report.events_coded += sum(len(r.events) for r in result.outputs)
+        report.quotes += sum(len(r.quotes) for r in result.outputs)
+        tell("events", coded)
+    if coded or report.duplicates:
+        # merging is over every coded event: a new report can join an event seen before
+        merged = merge_events(list(store.iter_coded_events()))
+        store.replace_events(merged)
+        report.events = len(merged)
 
 
 def _with_actors(store: Store, story: Story) -> Story:
@@ -223,6 +249,7 @@ def build(
         tell("duplicates", report.fingerprinted)
 
     _analyse(store, report, tell, nlp_settings or {})
+    _code_events(store, report, tell, (nlp_settings or {}).get("model"))
 
     if recluster:
         store.clear_stories()

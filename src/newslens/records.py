@@ -349,3 +349,20 @@ class Quote:
     text: str
     direct: bool
     cue: str
+
+
+@dataclass(frozen=True)
+class EventInput:
+    """What the event stage reads for one article: the article and its language analysis."""
+
+    article: ArticleText
+    analysis: ArticleAnalysis
+
+
+@dataclass(frozen=True)
+class ArticleEvents:
+    """The events and quotes coded from one article."""
+
+    article_id: str
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()

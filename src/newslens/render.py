@@ -13,6 +13,7 @@ from newslens.export import ARTICLE_FIELDS
 
 if TYPE_CHECKING:
     from newslens.evaluate import ClusteringScores
+    from newslens.events import DyadPeriod
     from newslens.pipeline import BuildReport, IngestReport
     from newslens.records import Actor, Story, Thread
     from newslens.store import ActorSummary, QuarantineEntry, SearchHit, StoredArticle
@@ -116,6 +117,9 @@ def build_report(console: Console, report: BuildReport, where: str) -> None:
     if report.skipped:
         table.add_row("  skipped (not English, or empty)", str(report.skipped))
     table.add_row("new actors", str(report.actors))
+    table.add_row("events coded (sentences)", str(report.events_coded))
+    table.add_row("events after merging reports", str(report.events))
+    table.add_row("quotes", str(report.quotes))
     table.add_row("articles placed in stories", str(report.clustered))
     table.add_row("stories updated", str(report.stories_touched))
     table.add_row("stories", str(report.stories))
@@ -230,3 +234,64 @@ def actor_detail(console: Console, actor: Actor, mentions: list[tuple[str, str, 
         line.append(f"[{text}] ", style="bold")
         line.append(sentence)
         console.print(line)
+
+
+def event_table(console: Console, records: list[dict[str, object]]) -> None:
+    if not records:
+        console.print("No events match: run [bold]newslens build[/], or widen the filters.")
+        return
+    table = Table(title=f"Events ({len(records)})", title_justify="left")
+    table.add_column("date", no_wrap=True)
+    table.add_column("type", style="bold")
+    table.add_column("source → target", overflow="fold")
+    table.add_column("flags", style="yellow")
+    table.add_column("evidence", overflow="fold")
+    for r in records:
+        day = r["date"] or (
+            f"{r['date_earliest']}…{r['date_latest']}" if r["date_earliest"] else "—"
+        )
+        flags = [f for f in ("negated", "hypothetical", "background") if r[f]]
+        if r.get("claimed_by"):
+            flags.append(f"claimed by {r['claimed_by']}")
+        evidence = r["evidence"]
+        assert isinstance(evidence, list)
+        first = evidence[0] if evidence else {}
+        more = f" (+{len(evidence) - 1} more)" if len(evidence) > 1 else ""
+        table.add_row(
+            str(day),
+            str(r["type"]),
+            f"{r['source'] or '—'} → {r['target'] or '—'}",
+            ", ".join(flags),
+            f"{first.get('sentence', '')}{more}",
+        )
+    console.print(table)
+
+
+def quote_table(console: Console, records: list[dict[str, object]]) -> None:
+    if not records:
+        console.print("No quotes: run [bold]newslens build[/] after ingesting.")
+        return
+    table = Table(title=f"Quotes ({len(records)})", title_justify="left")
+    table.add_column("speaker", style="bold")
+    table.add_column("cue")
+    table.add_column("text", overflow="fold")
+    for r in records:
+        text = f"“{r['text']}”" if r["direct"] else str(r["text"])
+        table.add_row(str(r["speaker"] or r["speaker_text"] or "—"), str(r["cue"]), text)
+    console.print(table)
+
+
+def dyad_table(console: Console, a: str, b: str, series: list[DyadPeriod]) -> None:
+    if not series:
+        console.print(f"No dated events between {a} and {b}.")
+        return
+    table = Table(title=f"{a} – {b}", title_justify="left")
+    table.add_column("period")
+    table.add_column("events", justify="right")
+    table.add_column("score", justify="right")
+    table.add_column("by type", overflow="fold")
+    for p in series:
+        types = ", ".join(f"{k} {v}" for k, v in p.by_type.items())
+        table.add_row(p.start.isoformat(), str(p.events), f"{p.score:+.2f}", types)
+    console.print(table)
+    console.print("Score: mean of +2 material cooperation … −2 material conflict (quad.toml).")

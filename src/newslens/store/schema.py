@@ -173,3 +173,59 @@ time_expressions = sa.Table(
     sa.Column("latest", sa.Date),
     sa.Column("anchor", sa.String(16), nullable=False),
 )
+
+
+def _event_columns() -> list[sa.Column[object]]:
+    return [
+        sa.Column("type", sa.String(16), nullable=False),
+        sa.Column("source", sa.String(128)),
+        sa.Column("target", sa.String(128)),
+        sa.Column("date", sa.Date),
+        sa.Column("date_earliest", sa.Date),
+        sa.Column("date_latest", sa.Date),
+        sa.Column("date_basis", sa.String(16), nullable=False),
+        sa.Column("negated", sa.Boolean, nullable=False),
+        sa.Column("hypothetical", sa.Boolean, nullable=False),
+        sa.Column("background", sa.Boolean, nullable=False),
+        sa.Column("claimed_by", sa.String(128)),
+        sa.Column("location", sa.Text),
+        sa.Column("verb", sa.Text, nullable=False),
+    ]
+
+
+coded_events = sa.Table(
+    "coded_events",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("article_id", sa.String(32), nullable=False, index=True),
+    sa.Column("evidence", sa.JSON, nullable=False),
+    *_event_columns(),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("evidence", sa.JSON, nullable=False),
+    sa.Column("article_count", sa.Integer, nullable=False),
+    *_event_columns(),
+)
+
+quotes = sa.Table(
+    "quotes",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("article_id", sa.String(32), nullable=False, index=True),
+    sa.Column("sentence_index", sa.Integer, nullable=False),
+    sa.Column("speaker", sa.String(128), index=True),
+    sa.Column("speaker_text", sa.Text, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("direct", sa.Boolean, nullable=False),
+    sa.Column("cue", sa.Text, nullable=False),
+)
+
+event_runs = sa.Table(
+    "event_runs",
+    metadata,
+    sa.Column("article_id", sa.String(32), primary_key=True),
+)

@@ -16,6 +16,7 @@ from newslens.config import database_url
 from newslens.records import Article, Rejected
 from newslens.store import schema
 from newslens.store.database import create_engine, migrate
+from newslens.store.events import EventsMixin
 from newslens.store.language import LanguageMixin
 from newslens.store.search import SearchHit, search_articles
 from newslens.store.stories import StoriesMixin
@@ -102,7 +103,7 @@ def _stored(row: sa.Row[Any]) -> StoredArticle:
     )
 
 
-class Store(StoriesMixin, LanguageMixin):
+class Store(StoriesMixin, LanguageMixin, EventsMixin):
     """One newslens database. ``Store.open(db)`` connects and migrates to the current schema."""
 
     def __init__(self, engine: Engine) -> None:

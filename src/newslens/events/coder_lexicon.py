@@ -1,0 +1,207 @@
+"""The event lexicon: PLOVER types with their verbs, nouns and phrasings, and the flagging cues.
+
+The words live in ``data/events/lexicon.toml`` (its header documents the schema); a user's file
+extends the bundled one. :func:`match_phrases` finds the multiword phrasings in a sentence.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newslens.errors import ConfigError
+
+__all__ = ["PLOVER_TYPES", "Cues", "Lexicon", "PhraseMatch", "load_lexicon", "match_phrases"]
+
+LEXICON_FILE = Path(__file__).resolve().parents[1] / "data" / "events" / "lexicon.toml"
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE",
+    "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "CRIME", "MOBILIZE", "SANCTION",
+    "COERCE", "ASSAULT",
+)  # fmt: skip
+
+GAP = "*"
+MAX_GAP = 4
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Word lists (lower-case lemmas) that flag events; see the lexicon file's header."""
+
+    negation: frozenset[str] = frozenset()
+    negating_governors: frozenset[str] = frozenset()
+    refusal: frozenset[str] = frozenset()
+    threat: frozenset[str] = frozenset()
+    demand: frozenset[str] = frozenset()
+    modal: frozenset[str] = frozenset()
+    hypothetical_governors: frozenset[str] = frozenset()
+    conditional: frozenset[str] = frozenset()
+    background_marks: frozenset[str] = frozenset()
+    background_phrases: tuple[str, ...] = ()
+    background_days: int = 14
+    reporting: frozenset[str] = frozenset()
+    target_preps: frozenset[str] = frozenset()
+    location_preps: frozenset[str] = frozenset()
+    location_words: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Verb lemmas, event nouns and phrases by PLOVER type, with the cues."""
+
+    verbs: Mapping[str, str]  # lemma -> type
+    nouns: Mapping[str, str]  # lemma -> type
+    phrases: tuple[tuple[tuple[str, ...], str], ...]  # (words, type), longest first
+    symmetric: frozenset[str]
+    in_target: frozenset[str]
+    aliases: Mapping[str, str]
+    cues: Cues = field(default_factory=Cues)
+
+    def canonical(self, name: str) -> str:
+        """The PLOVER type for a type name or an accepted alias (REQUEST -> DEMAND)."""
+        upper = name.upper()
+        return self.aliases.get(upper, upper)
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    """A phrase found in a sentence: its type, its words and the token indices it matched."""
+
+    type: str
+    phrase: str
+    tokens: tuple[int, ...]
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(
+            f"cannot read the event lexicon {path}: {exc}; fix the file or point to another one"
+        ) from exc
+
+
+def _words(values: Any, where: str) -> list[str]:
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise ConfigError(f"{where} in the event lexicon must be a list of strings; fix the file")
+    return [v.strip().lower() for v in values if v.strip()]
+
+
+def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> None:
+    """Add a user's lexicon to the bundled one (lists extend, scalars replace)."""
+    aliases = {**base.get("aliases", {}), **extra.get("aliases", {})}
+    base["aliases"] = {str(k).upper(): str(v).upper() for k, v in aliases.items()}
+    types = base.setdefault("types", {})
+    for name, table in extra.get("types", {}).items():
+        key = base["aliases"].get(name.upper(), name.upper())
+        if key not in PLOVER_TYPES:
+            raise ConfigError(
+                f"unknown event type {name!r} in the event lexicon; "
+                f"use one of {', '.join(PLOVER_TYPES)}"
+            )
+        target = types.setdefault(key, {})
+        for item, value in table.items():
+            if isinstance(value, list) and not table.get("replace", False):
+                target[item] = list(target.get(item, [])) + value
+            else:
+                target[item] = value
+    cues = base.setdefault("cues", {})
+    for item, value in extra.get("cues", {}).items():
+        cues[item] = list(cues.get(item, [])) + value if isinstance(value, list) else value
+
+
+def _cues(table: Mapping[str, Any]) -> Cues:
+    sets = {}
+    for name in Cues.__dataclass_fields__:
+        if name in ("background_phrases", "background_days", "location_words"):
+            continue
+        sets[name] = frozenset(_words(table.get(name, []), f"cues.{name}"))
+    words = [w.strip() for w in table.get("location_words", [])]
+    return Cues(
+        **sets,
+        background_phrases=tuple(_words(table.get("background_phrases", []), "background_phrases")),
+        background_days=int(table.get("background_days", 14)),
+        location_words=frozenset(words),
+    )
+
+
+def _build(data: Mapping[str, Any]) -> Lexicon:
+    verbs: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    phrases: list[tuple[tuple[str, ...], str]] = []
+    symmetric, in_target = set(), set()
+    for name, table in data.get("types", {}).items():
+        for verb in _words(table.get("verbs", []), f"types.{name}.verbs"):
+            if " " in verb:
+                phrases.append((tuple(verb.split()), name))
+            else:
+                verbs[verb] = name
+        for noun in _words(table.get("nouns", []), f"types.{name}.nouns"):
+            nouns[noun.split()[-1]] = name
+        for phrase in _words(table.get("phrases", []), f"types.{name}.phrases"):
+            phrases.append((tuple(phrase.split()), name))
+        if table.get("symmetric", False):
+            symmetric.add(name)
+        if table.get("in_target", False):
+            in_target.add(name)
+    phrases.sort(key=lambda p: -len([w for w in p[0] if w != GAP]))
+    return Lexicon(
+        verbs=verbs,
+        nouns=nouns,
+        phrases=tuple(dict.fromkeys(phrases)),
+        symmetric=frozenset(symmetric),
+        in_target=frozenset(in_target),
+        aliases=dict(data.get("aliases", {})),
+        cues=_cues(data.get("cues", {})),
+    )
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """The bundled lexicon, extended by the user's file at ``path`` when one is given."""
+    data = _read(LEXICON_FILE)
+    _merge(data, {"aliases": data.pop("aliases", {}), "types": data.pop("types", {})})
+    if path is not None:
+        _merge(data, _read(path))
+    return _build(data)
+
+
+def _word_matches(word: str, token: Any) -> bool:
+    return bool(word == token.lower_ or word == token.lemma_.lower())
+
+
+def _match_at(words: Sequence[str], tokens: Sequence[Any], at: int) -> tuple[int, ...] | None:
+    found: list[int] = []
+    pos, gap = at, 0
+    for word in words:
+        if word == GAP:
+            gap = MAX_GAP
+            continue
+        limit = min(len(tokens), pos + gap + 1)
+        hit = next((i for i in range(pos, limit) if _word_matches(word, tokens[i])), None)
+        if hit is None:
+            return None
+        found.append(hit)
+        pos, gap = hit + 1, 0
+    return tuple(found)
+
+
+def match_phrases(lexicon: Lexicon, tokens: Sequence[Any]) -> list[PhraseMatch]:
+    """Non-overlapping phrase matches in a sentence's tokens (longest first at each start)."""
+    taken: set[int] = set()
+    out: list[PhraseMatch] = []
+    for at in range(len(tokens)):
+        if at in taken:
+            continue
+        for words, kind in lexicon.phrases:
+            if not _word_matches(words[0], tokens[at]):
+                continue
+            hit = _match_at(words, tokens, at)
+            if hit is not None and not taken.intersection(hit):
+                out.append(PhraseMatch(kind, " ".join(words), hit))
+                taken.update(range(hit[0], hit[-1] + 1))
+                break
+    return out

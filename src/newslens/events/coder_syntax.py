@@ -1,0 +1,221 @@
+"""Dependency-parse helpers of the event coder: agents, targets, governing verbs, speakers, places.
+
+All functions read spaCy tokens (typed ``Any``: spaCy ships no stubs) and an index from token
+position to the actor mentioned there; none changes anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from newslens.events.coder_lexicon import Cues
+
+__all__ = [
+    "CLAUSE_DEPS",
+    "actors_of",
+    "clause_head",
+    "clause_tokens",
+    "governors",
+    "location_of",
+    "speaker_of",
+    "subjects_of",
+    "targets_of",
+]
+
+Token = Any
+ActorAt = Mapping[int, str]  # token index -> actor id of the mention covering it
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "parataxis", "csubj", "csubjpass"})
+GOVERNED_DEPS = frozenset({"xcomp", "prep", "pcomp", "pobj", "acomp", "oprd"})
+NP_PARTS = frozenset({"poss", "amod", "compound", "nmod", "appos"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd", "pobj", "xcomp", "conj", "appos"})
+OWN_NOUNS = frozenset({"country", "government", "nation", "state", "administration"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def actors_of(token: Token, actor_at: ActorAt, speaker_country: str | None = None) -> list[str]:
+    """The actors a noun phrase headed by ``token`` names: its own mention, else mentions of its
+    possessor, modifiers or apposition ("Russia's actions", "Russian negotiators"); "his country"
+    is the speaker's country when that is known."""
+    if token.i in actor_at:
+        return [actor_at[token.i]]
+    found: list[str] = []
+    for child in token.children:
+        if child.dep_ in NP_PARTS:
+            for part in (child, *child.conjuncts):
+                if part.i in actor_at and actor_at[part.i] not in found:
+                    found.append(actor_at[part.i])
+    own = not found and token.lemma_.lower() in OWN_NOUNS
+    possessed = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+    if speaker_country is not None and own and possessed:
+        found.append(speaker_country)
+    return found
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    return [token, *sorted(token.conjuncts, key=lambda t: t.i)]
+
+
+def subjects_of(
+    verb: Token, actor_at: ActorAt, country: str | None = None
+) -> tuple[list[str], bool]:
+    """The agents of ``verb`` (one per conjunct) and whether they came from a passive subject.
+
+    A verb without its own subject takes the subject of the verb it complements or is coordinated
+    with ("vowed to deepen", "refused ... and has not joined"); object control gives the governor's
+    object ("expected Xi to visit"). A passive's agent is its "by" phrase; its subject is then the
+    target (returned by :func:`targets_of`)."""
+    node: Token = verb
+    for _ in range(12):
+        for child in node.children:
+            if child.dep_ == "agent":
+                pobj = [g for g in child.children if g.dep_ == "pobj"]
+                return (
+                    [a for p in pobj for t in _with_conjuncts(p) for a in actors_of(t, actor_at)],
+                    True,
+                )
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            if subjects[0].dep_ == "nsubjpass":
+                return [], True
+            found: list[str] = []
+            for tok in _with_conjuncts(subjects[0]):
+                found += [a for a in actors_of(tok, actor_at, country) if a not in found]
+            return found, False
+        if node.dep_ == "xcomp":
+            objects = [c for c in node.head.children if c.dep_ in ("dobj", "obj")]
+            if objects and node.head.lemma_.lower() not in ("promise", "vow", "pledge"):
+                return actors_of(objects[0], actor_at, country), False
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            objects = [c for c in node.head.head.children if c.dep_ in ("dobj", "obj")]
+            controlled = actors_of(objects[0], actor_at, country) if objects else []
+            if controlled:
+                return controlled, False
+        if node.dep_ not in GOVERNED_DEPS | {"conj", "advcl"} or node.head.i == node.i:
+            return [], False
+        node = node.head
+    return [], False
+
+
+def governors(anchor: Token) -> Iterator[Token]:
+    """``anchor`` and the verbs and prepositions governing it inside its clause (xcomp, prep)."""
+    node: Token = anchor
+    yield node
+    while node.dep_ in GOVERNED_DEPS and node.head.i != node.i:
+        node = node.head
+        yield node
+
+
+def clause_head(anchor: Token) -> Token:
+    """The verb heading the clause of ``anchor`` (the last of :func:`governors`)."""
+    chain = list(governors(anchor))
+    return chain[-1] if chain else anchor
+
+
+def clause_tokens(head: Token, keep: Token) -> set[int]:
+    """Indices of the tokens of ``head``'s clause, leaving out subordinate clauses that do not
+    contain ``keep`` (so a since-clause's date does not date the main clause)."""
+    path = {t.i for t in keep.ancestors} | {keep.i}
+    out: set[int] = set()
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        out.add(node.i)
+        for child in node.children:
+            if child.dep_ in CLAUSE_DEPS | {"conj"} and child.i not in path:
+                continue
+            stack.append(child)
+    return out
+
+
+def targets_of(
+    anchor: Token,
+    actor_at: ActorAt,
+    cues: Cues,
+    sources: list[str],
+    with_in: bool,
+    deep: bool = True,
+) -> list[str]:
+    """The target actors: a passive subject, else the first actor found breadth-first among the
+    objects and target prepositions of ``anchor`` (and the verbs it governs by xcomp), with the
+    conjuncts of that object ("blaming the US and NATO" gives both)."""
+    passive = [c for c in anchor.children if c.dep_ == "nsubjpass"]
+    preps = cues.target_preps | ({"in"} if with_in else set())
+    level = passive or [c for c in anchor.children if _object_edge(c, preps, deep)]
+    seen: set[int] = set()
+    for _ in range(6):
+        for tok in sorted(level, key=lambda t: t.i):
+            found = [
+                a for t in _with_conjuncts(tok) for a in actors_of(t, actor_at) if a not in sources
+            ]
+            if found:
+                return list(dict.fromkeys(found))
+        nxt = []
+        for tok in level:
+            seen.add(tok.i)
+            nxt += [c for c in tok.children if c.i not in seen and _object_edge(c, preps, deep)]
+        if not nxt:
+            break
+        level = nxt
+    return []
+
+
+def _object_edge(child: Token, preps: frozenset[str] | set[str], deep: bool = True) -> bool:
+    if child.dep_ == "prep" or child.dep_ == "agent":
+        return child.dep_ == "prep" and child.lower_ in preps
+    if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+        return False
+    if child.dep_ == "xcomp" and not deep:
+        return False
+    return child.dep_ in OBJECT_DEPS or child.dep_ in NP_PARTS
+
+
+def speaker_of(anchor: Token, actor_at: ActorAt, cues: Cues) -> str | None:
+    """The actor who claims an event: the subject of the nearest reporting verb whose complement
+    holds it ("X said (that) ...", quotes with "X said"), else the object of "according to"."""
+    node: Token = anchor
+    while node.head.i != node.i:
+        parent = node.head
+        for sib in parent.children:
+            if (
+                sib.dep_ in ("parataxis", "advcl")
+                and sib.lemma_.lower() in cues.reporting
+                and sib.i != node.i
+            ):
+                found, _ = subjects_of(sib, actor_at)
+                if found:
+                    return found[0]
+        reported = node.dep_ in ("ccomp", "parataxis", "conj") and (
+            parent.lemma_.lower() in cues.reporting
+        )
+        if reported and (node.dep_ != "conj" or parent.dep_ in ("ccomp",)):
+            found, _ = subjects_of(parent, actor_at)
+            if found:
+                return found[0]
+        node = parent
+    for tok in anchor.sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+            for pobj in tok.nbor(1).children:
+                found = actors_of(pobj, actor_at)
+                if found:
+                    return found[0]
+    return None
+
+
+def location_of(anchor: Token, cues: Cues) -> str | None:
+    """The place stated for an event ("in Beijing", "at the Kremlin"), else None."""
+    nodes = list(governors(anchor))
+    nodes += [c for c in anchor.children if c.dep_ in ("dobj", "obj")]
+    for node in nodes:
+        for prep in node.children:
+            if prep.dep_ != "prep" or prep.lower_ not in cues.location_preps:
+                continue
+            for tok in prep.subtree:
+                if tok.text in cues.location_words:
+                    return str(tok.text)
+                if tok.ent_type_ in PLACE_LABELS:
+                    ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+                    return str(ent.text)
+    return None

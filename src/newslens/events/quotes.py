@@ -1,0 +1,411 @@
+"""Quotes with their speakers: direct ("…"), partial (quoted words inside reported speech) and
+indirect (X said that …; according to X, …; X told Y that …).
+
+``extract_quotes`` reads one parsed article body (a spaCy Doc) and its actor mentions. Rules:
+
+- Quoted spans come from pairing marks (:mod:`newslens.events.quotes_marks`). A quote that runs
+  over several sentences is one quote; ``sentence_index`` is where it opens.
+- A whole quote is attributed by a cue right after it ("…," he said / "…," said Wang /
+  "…," read the ministry's summary) or right before it (X said: "…" / X said, "…"). A quote
+  split by its cue ("…," he said, "…") is ONE quote whose parts are joined with a space.
+- A quote inside a clause (Beijing would "join hands…") is a partial quote: direct, attributed
+  to the subject of the nearest reporting verb above it in the parse (``partial_verbs`` such as
+  "called", "accused" count here too).
+- A whole quote with no cue of its own that follows an attributed quote in the same paragraph
+  continues it (same speaker and cue); any other whole quote is kept with speaker None and cue
+  "". Short quoted words with no cue (scare quotes) are not quotes.
+- Indirect speech: a reporting verb with a clausal complement, or "according to X" in a sentence
+  with no other cue. A reported clause that holds quoted words gives only its direct (partial)
+  quotes, so the same words are not counted twice.
+- Speaker: the actor of the mention at the subject's head (else the first mention in the subject
+  phrase). "he"/"she" resolve to a person of the nearest earlier sentence that mentions people:
+  the only one there, else the one who spoke last, else the one who is a subject there; otherwise
+  None with speaker_text the pronoun. A document noun ("the statement noted") with no actor takes
+  the previous attribution's speaker.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newslens.errors import ConfigError
+from newslens.events.quotes_marks import QuotedSpan, find_quoted_spans
+from newslens.records import Mention, Quote
+
+__all__ = ["QuoteCues", "extract_quotes", "load_quote_cues"]
+
+_DEFAULT_CUES = Path(__file__).resolve().parents[1] / "data" / "events" / "quote_cues.toml"
+_PRONOUNS = frozenset({"he", "she"})
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_SPACE = re.compile(r"\s+")
+_MIN_UNCUED_WORDS = 4  # shorter quoted words with no cue are scare quotes, not quotes
+
+
+@dataclass(frozen=True)
+class QuoteCues:
+    """Reporting cues: verb lemmas, partial-only verb lemmas, phrases, document nouns."""
+
+    verbs: frozenset[str]
+    partial_verbs: frozenset[str]
+    phrases: tuple[str, ...]
+    documents: frozenset[str]
+
+
+def load_quote_cues(path: Path | None = None) -> QuoteCues:
+    """The reporting cues in ``path`` (default: the bundled ``data/events/quote_cues.toml``)."""
+    path = path or _DEFAULT_CUES
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return QuoteCues(
+            frozenset(w.lower() for w in data["verbs"]),
+            frozenset(w.lower() for w in data.get("partial_verbs", [])),
+            tuple(p.lower() for p in data.get("phrases", [])),
+            frozenset(w.lower() for w in data.get("documents", [])),
+        )
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(
+            f"quote cues {path}: cannot be read ({exc}); it needs a TOML list 'verbs' "
+            "(and optional 'partial_verbs', 'phrases', 'documents')"
+        ) from exc
+
+
+def _quote_id(article_id: str, start: int) -> str:
+    digest = hashlib.sha256(f"{article_id}\x00{start}".encode()).hexdigest()
+    return "q" + digest[:14]
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\n\s*\n\s*[\"“„]", " ", text)  # marks reopening a run-on quote
+    return _SPACE.sub(" ", text).strip().strip(",;:").strip()
+
+
+@dataclass
+class _Speaker:
+    actor: str | None
+    text: str
+
+
+class _Reader:
+    """State of reading one article; discarded after ``extract_quotes`` returns."""
+
+    def __init__(self, article_id: str, doc: Any, mentions: Sequence[Mention], cues: QuoteCues):
+        self.article_id, self.doc, self.cues = article_id, doc, cues
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.sents = list(doc.sents)
+        self.sent_of = {}
+        for index, sent in enumerate(self.sents):
+            for tok in sent:
+                self.sent_of[tok.i] = index
+        self.last: _Speaker | None = None  # the previous attribution in the article
+        self.quotes: list[Quote] = []
+
+    # -- tokens and cues -------------------------------------------------------------------
+    def token_at(self, char: int) -> Any:
+        span = self.doc.char_span(char, min(char + 1, len(self.doc.text)), alignment_mode="expand")
+        if span is None or len(span) == 0:
+            for tok in self.doc:
+                if tok.idx + len(tok.text) > char:
+                    return tok
+            return self.doc[-1]
+        return span[0]
+
+    def is_cue(self, tok: Any, partial: bool = False) -> bool:
+        if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+            return False
+        lemma = tok.lemma_.lower()
+        return lemma in self.cues.verbs or (partial and lemma in self.cues.partial_verbs)
+
+    # -- speakers --------------------------------------------------------------------------
+    def subject_of(self, verb: Any, inverted: bool = False) -> Any | None:
+        """The subject of ``verb``, borrowed from the verb it is coordinated with (or the clause
+        it modifies) when needed; for an inverted cue with no subject ("…," read the ministry's
+        summary) its object."""
+        tok = verb
+        for _ in range(4):
+            subj = [c for c in tok.children if c.dep_ in _SUBJECTS]
+            if subj:
+                return subj[0]
+            if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+                tok = tok.head
+                continue
+            if tok.dep_ == "acl" and tok.head.head is not tok.head:  # "signed a statement
+                tok = tok.head.head  # declaring …": who signed it
+                continue
+            break
+        if not inverted:
+            return None
+        after = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "obj")]
+        return after[0] if after else None
+
+    def mention_in(self, start: int, end: int, head_char: int) -> Mention | None:
+        inside = [m for m in self.mentions if m.start >= start and m.end <= end]
+        for m in inside:
+            if m.start <= head_char < m.end:
+                return m
+        # "China's CCTV report", "the ministry's summary": the possessor nearest the head
+        before = [m for m in inside if m.end <= head_char]
+        if before:
+            return before[-1]
+        return inside[0] if inside else None
+
+    def speaker_of(self, subj: Any | None) -> _Speaker:
+        if subj is None:
+            return _Speaker(None, "")
+        if subj.lower_ in _PRONOUNS:
+            return self.resolve_pronoun(subj)
+        tokens = [t for t in subj.subtree if t.dep_ not in ("relcl", "acl", "punct")]
+        left = min(t.idx for t in tokens)
+        right = max(t.idx + len(t.text) for t in tokens)
+        # a relative clause or apposition inside the subject holds other actors: cut it off
+        for t in subj.subtree:
+            if t.dep_ in ("relcl", "acl", "appos") and t.idx > subj.idx:
+                right = min(right, min(x.idx for x in t.subtree))
+        mention = self.mention_in(left, right, subj.idx)
+        if mention is not None:
+            return _Speaker(mention.actor_id, mention.text)
+        text = _clean(self.doc.text[left:right])
+        if subj.lemma_.lower() in self.cues.documents and self.last is not None:
+            return _Speaker(self.last.actor, text)
+        return _Speaker(None, text)
+
+    def resolve_pronoun(self, pronoun: Any) -> _Speaker:
+        """ "he"/"she": a person of the nearest earlier sentence (this one before the pronoun
+        included) that mentions people, when the choice is clear."""
+        sent = self.sent_of[pronoun.i]
+        for index in range(sent, -1, -1):
+            people = [
+                m for m in self.mentions
+                if m.sentence_index == index and m.actor_id.startswith("person:")
+                and m.end <= pronoun.idx
+            ]  # fmt: skip
+            ids = list(dict.fromkeys(m.actor_id for m in people))
+            if not ids:
+                continue
+            if len(ids) == 1:
+                return _Speaker(ids[0], pronoun.text)
+            if self.last is not None and self.last.actor in ids:
+                return _Speaker(self.last.actor, pronoun.text)
+            subjects = list(dict.fromkeys(
+                m.actor_id for m in people
+                if any(t.dep_ in _SUBJECTS for t in self.doc.char_span(
+                    m.start, m.end, alignment_mode="expand") or [])
+            ))  # fmt: skip
+            if len(subjects) == 1:
+                return _Speaker(subjects[0], pronoun.text)
+            break
+        return _Speaker(None, pronoun.text)
+
+    # -- output ----------------------------------------------------------------------------
+    def add(
+        self, start: int, sent: int, speaker: _Speaker, text: str, direct: bool, cue: str
+    ) -> None:
+        text = _clean(text)
+        if not text:
+            return
+        self.quotes.append(
+            Quote(
+                _quote_id(self.article_id, start), self.article_id, sent, speaker.actor,
+                speaker.text, text, direct, cue,
+            )
+        )  # fmt: skip
+        if cue:
+            self.last = speaker
+
+    # -- reading ---------------------------------------------------------------------------
+    def according_to(self, sent: Any) -> tuple[Any, Any] | None:
+        """("according" token, its source token) in ``sent``, else None."""
+        for tok in sent:
+            nxt = tok.nbor(1) if tok.i + 1 < len(self.doc) else None
+            if tok.lower_ == "according" and nxt is not None and nxt.lower_ == "to":
+                objs = [c for c in nxt.children if c.dep_ == "pobj"]
+                return tok, (objs[0] if objs else None)
+        return None
+
+    def whole(self, span: QuotedSpan) -> bool:
+        """Does the quote stand on its own (not inside a clause that was opened before it)?"""
+        sent = self.sents[self.sent_of[self.token_at(span.open_at).i]]
+        before = self.doc.text[sent.start_char : span.open_at].rstrip()
+        return not before or before[-1] in ":,;(—–-\n" or before.endswith("\n\n")
+
+    def cue_after(self, span: QuotedSpan) -> tuple[Any, str, _Speaker] | None:
+        """A cue within a few tokens after the closing mark: (cue token, cue text, speaker)."""
+        if span.close_at is None or span.close_at + 1 >= len(self.doc.text):
+            return None
+        first = self.token_at(span.close_at + 1)
+        for tok in self.doc[first.i : first.i + 9]:
+            if tok.idx <= span.close_at or tok.text.strip() in ("", ","):
+                if "\n" in tok.text:
+                    return None
+                continue
+            if tok.text in ('"', "“", ".", ";", ":") or "\n" in tok.text:
+                return None
+            if tok.lower_ == "according" and tok.i + 1 < len(self.doc):
+                found = self.according_to(self.sents[self.sent_of[tok.i]])
+                if found and found[0].i == tok.i:
+                    return tok, self.doc[tok.i : tok.i + 2].text, self.speaker_of(found[1])
+            if self.is_cue(tok):
+                return tok, tok.text, self.speaker_of(self.subject_of(tok, inverted=True))
+        return None
+
+    def cue_before(self, span: QuotedSpan) -> tuple[Any, str, _Speaker] | None:
+        """A cue before the opening mark in its sentence ("X said: …", "said X, …")."""
+        opener = self.token_at(span.open_at)
+        sent = self.sents[self.sent_of[opener.i]]
+        before = self.doc.text[sent.start_char : span.open_at].rstrip()
+        if not before or before[-1] not in ":,":
+            return None
+        tokens = [t for t in self.doc[sent.start : opener.i] if t.idx < span.open_at]
+        verbs = [t for t in reversed(tokens) if self.is_cue(t)]
+        if not verbs and before[-1] == ":":
+            verbs = [t for t in reversed(tokens) if t.pos_ == "VERB"]
+        if not verbs:
+            return None
+        return verbs[0], verbs[0].text, self.speaker_of(self.subject_of(verbs[0]))
+
+    def governing_cue(self, span: QuotedSpan) -> Any | None:
+        """The nearest reporting verb above a partial quote in the parse."""
+        words = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        if words is None or len(words) == 0:
+            return None
+        root = words.root
+        tok = root
+        for _ in range(12):
+            if tok is not root and self.is_cue(tok, partial=True):
+                return tok
+            side = [c for c in tok.children if c.dep_ == "parataxis" and self.is_cue(c)]
+            if side:  # "China, Xi declared, was ready to …"
+                return side[0]
+            if tok.head is tok:
+                break
+            tok = tok.head
+        return None
+
+    def same_paragraph(self, start: int, end: int) -> bool:
+        return "\n\n" not in self.doc.text[start:end]
+
+    def read(self) -> list[Quote]:
+        spans = find_quoted_spans(self.doc.text)
+        consumed: set[int] = set()  # cue tokens already used, and quotes joined into others
+        used_spans: set[int] = set()
+        by_sentence: dict[int, list[int]] = {}
+        for n, span in enumerate(spans):
+            by_sentence.setdefault(self.sent_of[self.token_at(span.open_at).i], []).append(n)
+        previous_end = -1
+        for index, sent in enumerate(self.sents):
+            for n in by_sentence.get(index, []):
+                if n in used_spans:
+                    continue
+                span = spans[n]
+                found = self.attribute(span, consumed)
+                text = self.doc.text[span.start : span.end]
+                if found is not None and found[1] != "" and self.whole(span):
+                    cue_tok = found[0]
+                    nxt = spans[n + 1] if n + 1 < len(spans) else None
+                    if (
+                        nxt is not None and cue_tok is not None
+                        and nxt.open_at > cue_tok.idx
+                        and self.sent_of[self.token_at(nxt.open_at).i] in (index, index + 1)
+                        and self.doc.text[cue_tok.idx : nxt.open_at].rstrip()[-1:] in (",", ":")
+                        and "." not in self.doc.text[cue_tok.idx : nxt.open_at]
+                    ):  # fmt: skip
+                        text = text.rstrip().rstrip(",") + " " + self.doc.text[nxt.start : nxt.end]
+                        used_spans.add(n + 1)
+                        span = QuotedSpan(span.open_at, span.start, nxt.end, nxt.close_at)
+                if found is None:
+                    if not self.uncued_ok(span):
+                        continue
+                    last = self.quotes[-1] if self.quotes else None
+                    if (
+                        last is not None and last.direct and last.cue and self.whole(span)
+                        and self.same_paragraph(previous_end, span.open_at)
+                    ):  # fmt: skip
+                        found = (None, last.cue, _Speaker(last.speaker, last.speaker_text))
+                    else:
+                        found = (None, "", _Speaker(None, ""))
+                cue_tok, cue, speaker = found
+                if cue_tok is not None:
+                    consumed.add(cue_tok.i)
+                self.add(span.open_at, index, speaker, text, True, cue)
+                previous_end = span.end
+            self.indirect(sent, index, consumed, spans)
+        return self.quotes
+
+    def uncued_ok(self, span: QuotedSpan) -> bool:
+        words = self.doc.text[span.start : span.end].split()
+        return self.whole(span) and len(words) >= _MIN_UNCUED_WORDS
+
+    def attribute(self, span: QuotedSpan, consumed: set[int]) -> tuple[Any, str, _Speaker] | None:
+        if self.whole(span):
+            return self.cue_after(span) or self.cue_before(span) or self.partial(span)
+        return self.partial(span)
+
+    def partial(self, span: QuotedSpan) -> tuple[Any, str, _Speaker] | None:
+        cue = self.governing_cue(span)
+        if cue is not None:
+            return cue, cue.text, self.speaker_of(self.subject_of(cue))
+        sent = self.sents[self.sent_of[self.token_at(span.open_at).i]]
+        found = self.according_to(sent)
+        if found is not None:
+            tok, source = found
+            return tok, self.doc[tok.i : tok.i + 2].text, self.speaker_of(source)
+        return None
+
+    def indirect(self, sent: Any, index: int, consumed: set[int], spans: list[QuotedSpan]) -> None:
+        """Reported clauses of the sentence's unused reporting verbs, or its "according to"."""
+        emitted = False
+        quoted = [s for s in spans if sent.start_char <= s.open_at < sent.end_char]
+        for tok in sent:
+            if tok.i in consumed or not self.is_cue(tok):
+                continue
+            clauses = [c for c in tok.children if c.dep_ == "ccomp"] or [
+                t
+                for t in tok.subtree
+                if t.i > tok.i
+                and t.pos_ in ("VERB", "AUX")
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+            ][:1]  # fmt: skip  ("told Putin during the conversation that …", parsed as acl)
+            if not clauses:
+                continue
+            words = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.i < clauses[0].i)]
+            found = self.according_to(sent)
+            if found is not None:
+                cut = {t.i for t in found[0].subtree}
+                words = [t for t in words if t.i not in cut]
+            if not words:
+                continue
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            if any(start <= s.open_at < end for s in quoted):
+                continue
+            consumed.add(tok.i)
+            self.add(start, index, self.speaker_of(self.subject_of(tok)),
+                     self.doc.text[start:end], False, tok.text)  # fmt: skip
+            emitted = True
+        if emitted or quoted or any(t.i in consumed for t in sent):
+            return
+        found = self.according_to(sent)
+        if found is None or found[1] is None:
+            return
+        cut = {t.i for t in found[0].subtree}
+        words = [t for t in sent if t.i not in cut and not t.is_space]
+        if not words:
+            return
+        text = "".join(t.text_with_ws for t in words)
+        self.add(words[0].idx, index, self.speaker_of(found[1]), text.rstrip(" ."), False,
+                 self.doc[found[0].i : found[0].i + 2].text)  # fmt: skip
+
+
+def extract_quotes(
+    article_id: str, doc: Any, mentions: Sequence[Mention], cues: QuoteCues
+) -> list[Quote]:
+    """The quotes of one parsed article body, in order of where they start (see the module
+    docstring for the rules). ``mentions`` are the article's actor mentions (offsets into
+    ``doc.text``); ids are stable: "q" + sha256(article_id, start offset)[:14]."""
+    if len(doc) == 0:
+        return []
+    return _Reader(article_id, doc, mentions, cues).read()

