@@ -105,3 +105,12 @@ def test_dyad_series_scores_by_month_without_negated_or_hypothetical() -> None:
     assert (march.start, march.events, march.score) == (dt.date(2025, 3, 1), 2, 1.5)
     assert march.by_type == {"AID": 1, "CONSULT": 1}
     assert (april.events, april.score) == (1, -2.0)
+
+
+def test_event_stage_keeps_the_first_record_of_each_id() -> None:
+    # Regression (issue 5): on news-2022 two quotes at one place got one id and the store
+    # refused the batch; the stage now keeps the first of each id, in order.
+    from newslens.events.stage import _first_of_each
+
+    first, second, again = event("e1", "a1"), event("e2", "a2"), event("e1", "a3")
+    assert _first_of_each([first, second, again]) == (first, second)

@@ -9,10 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from newslens.records import ArticleEvents, EventInput, StageResult
+from newslens.records import ArticleEvents, Event, EventInput, Quote, StageResult
 from newslens.stages import stages
+
+T = TypeVar("T", Event, Quote)
+
+
+def _first_of_each(records: Sequence[T]) -> tuple[T, ...]:
+    """The records in order, without a later one that repeats an earlier one's id."""
+    seen: set[str] = set()
+    kept = []
+    for record in records:
+        if record.id not in seen:
+            seen.add(record.id)
+            kept.append(record)
+    return tuple(kept)
 
 
 class EventStage:
@@ -73,7 +86,10 @@ class EventStage:
                 analysis.actors,
             )
             quotes = extract_quotes(article.id, doc, analysis.mentions, self._cues)
-            outputs.append(ArticleEvents(article.id, tuple(events), tuple(quotes)))
+            # ids are derived from where a record sits: two records at one place are one record
+            outputs.append(
+                ArticleEvents(article.id, _first_of_each(events), _first_of_each(quotes))
+            )
         return StageResult(tuple(outputs))
 
 
