@@ -252,6 +252,11 @@ def demo(
     render.build_report(console, built, store.url)
     render.story_table(console, store.stories(limit=12))
     render.thread_table(console, store.threads())
+    from newslens.export import event_record
+
+    shown = [e for e in store.events(limit=400) if len(e.evidence) > 1][:8]
+    actors = store.actors_by_id({a for e in shown for a in (e.source, e.target, e.claimed_by) if a})
+    render.event_table(console, [event_record(e, actors) for e in shown])
     console.print(f"\n[bold green]Demo store:[/] {db.resolve()}")
     console.print(f"Explore it: newslens --db {db} stories | story ID | search WORDS | quarantine")
 
