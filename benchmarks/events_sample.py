@@ -1,0 +1,52 @@
+"""Hand-review sample: a reproducible random sample of coded events from a built store.
+
+Run: .venv/bin/python benchmarks/events_sample.py --db /tmp/full.db --n 100 --seed 7
+
+Takes random.Random(seed).sample over the coded events ordered by id and prints, for each, its
+type, source and target names, flags, date and date basis, the article's published date and the
+evidence sentence, for a reader to judge (docs/evaluation.md, "Events and quotes").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+
+QUERY = """
+SELECT e.id, e.type, s.name, t.name, e.negated, e.hypothetical, e.background, c.name,
+       e.date, e.date_earliest, e.date_latest, e.date_basis, a.published, e.evidence
+FROM coded_events e
+LEFT JOIN actors s ON s.id = e.source
+LEFT JOIN actors t ON t.id = e.target
+LEFT JOIN actors c ON c.id = e.claimed_by
+LEFT JOIN articles a ON a.id = e.article_id
+WHERE e.id = ?
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True, help="SQLite store with coded events")
+    parser.add_argument("--n", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    db = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
+    ids = [row[0] for row in db.execute("SELECT id FROM coded_events ORDER BY id")]
+    for number, event_id in enumerate(random.Random(args.seed).sample(ids, args.n), 1):
+        _, kind, source, target, neg, hyp, bg, claimed, date, lo, hi, basis, published, evidence = (
+            db.execute(QUERY, (event_id,)).fetchone()
+        )
+        flags = [n for n, on in (("negated", neg), ("hypothetical", hyp), ("background", bg)) if on]
+        sentence = json.loads(evidence)[0]["sentence"] if evidence else ""
+        print(f"#{number} {event_id} {kind}: {source or '-'} -> {target or '-'}")
+        claim = f"  claimed by {claimed}" if claimed else ""
+        print(f"  flags: {','.join(flags) or '-'}{claim}")
+        span = f" [{lo}..{hi}]" if lo and (lo, hi) != (date, date) else ""
+        print(f"  date: {date or '-'}{span} ({basis})  published: {published or '-'}")
+        print(f"  {' '.join(sentence.split())}\n")
+
+
+if __name__ == "__main__":
+    main()
