@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
-import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -89,12 +88,13 @@ def test_stages_registered_names_stay() -> None:
 
 @pytest.mark.parametrize("name", stages.names())
 def test_stage_init_is_light_and_pickles(name: str) -> None:
-    started = time.perf_counter()
     stage = stages[name]()
-    # __init__ only stores settings: heavy loading belongs in setup()
-    assert time.perf_counter() - started < 0.5
+    # __init__ only stores settings: a loaded model, gazetteer or index would weigh megabytes
+    assert len(pickle.dumps(stage)) < 4096
     pickle.loads(pickle.dumps(stage))
     stage.setup()
+    # what setup() loads is dropped when the stage is shipped (to a Ray actor) and reloaded there
+    assert len(pickle.dumps(stage)) < 65536
     clone = pickle.loads(pickle.dumps(stage))
     clone.setup()
 

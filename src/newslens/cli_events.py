@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,14 +11,18 @@ from newslens import render
 from newslens.cli_common import JsonOption, console, open_store, print_json
 from newslens.errors import InputError
 
+if TYPE_CHECKING:
+    from newslens.store import Store
 
-def _actor_id(store: object, name: str) -> str:
-    found = store.find_actor(name)  # type: ignore[attr-defined]
+
+def _actor_id(store: Store, name: str) -> str:
+    """The id of the actor a user names, or an error saying how to find the names."""
+    found = store.find_actor(name)
     if found is None:
         raise InputError(
-            f"no actor named {name!r} in {store.url}; list them with `newslens actors`"  # type: ignore[attr-defined]
+            f"no actor named {name!r} in {store.url}; list them with `newslens actors`"
         )
-    return str(found.id)
+    return found.id
 
 
 def _day(value: str | None, option: str) -> dt.date | None:

@@ -32,7 +32,6 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from newslens.events.coder_lexicon import Lexicon, load_lexicon, match_phrases
@@ -350,8 +349,3 @@ def _noun_sources(trigger: _Trigger, actor_at: Mapping[int, str], country: str |
         found, _ = subjects_of(anchor.head.head, actor_at, country)
         return found
     return []
-
-
-def default_lexicon(path: Path | None = None) -> Lexicon:
-    """The lexicon the pipeline uses (the bundled one, extended by ``path``)."""
-    return load_lexicon(path)
