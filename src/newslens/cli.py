@@ -23,6 +23,7 @@ from newslens.cli_common import (
     progress_bar,
 )
 from newslens.cli_events import register as register_events
+from newslens.cli_report import register as register_report
 from newslens.errors import ColumnMapError, NewslensError
 from newslens.records import ReadOptions
 
@@ -257,12 +258,18 @@ def demo(
     shown = [e for e in store.events(limit=400) if len(e.evidence) > 1][:8]
     actors = store.actors_by_id({a for e in shown for a in (e.source, e.target, e.claimed_by) if a})
     render.event_table(console, [event_record(e, actors) for e in shown])
+    from newslens.demo import write_demo_dossier
+
+    dossiers = write_demo_dossier(store, out)
     console.print(f"\n[bold green]Demo store:[/] {db.resolve()}")
+    console.print(f"[bold green]Dossier of the main thread:[/] {dossiers[0].resolve()}")
+    console.print("  also as " + ", ".join(str(p) for p in dossiers[1:]))
     console.print(f"Explore it: newslens --db {db} stories | story ID | search WORDS | quarantine")
 
 
 register_analysis(app)
 register_events(app)
+register_report(app)
 
 
 def main(argv: list[str] | None = None) -> None:

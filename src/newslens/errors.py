@@ -10,7 +10,8 @@ Every message names the input, the reason and the fix::
     ├── ConfigError           a setting is invalid (database URL, config file)
     ├── StoreError            the database refused an operation
     │   └── MigrationError        the schema could not be brought up to date
-    └── ExportError           an export kind or format is not supported
+    ├── ExportError           an export kind or format is not supported
+    └── QueryError            a query names no known actor, story or thread, or a bad range
 """
 
 from __future__ import annotations
@@ -52,3 +53,7 @@ class MigrationError(StoreError):
 
 class ExportError(NewslensError):
     code = "export_error"
+
+
+class QueryError(NewslensError):
+    code = "query_error"

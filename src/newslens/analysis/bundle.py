@@ -22,6 +22,8 @@ class SourceArticle:
     outlet: str | None
     title: str | None
     published: dt.date | None
+    published_earliest: dt.date | None = None
+    published_latest: dt.date | None = None
     original_outlet: str | None = None
     duplicate_of: str | None = None
     story_id: str | None = None

@@ -18,6 +18,7 @@ from newslens.store import schema
 from newslens.store.database import create_engine, migrate
 from newslens.store.events import EventsMixin
 from newslens.store.language import LanguageMixin
+from newslens.store.scope import ScopeMixin
 from newslens.store.search import SearchHit, search_articles
 from newslens.store.stories import StoriesMixin
 
@@ -103,7 +104,7 @@ def _stored(row: sa.Row[Any]) -> StoredArticle:
     )
 
 
-class Store(StoriesMixin, LanguageMixin, EventsMixin):
+class Store(StoriesMixin, LanguageMixin, EventsMixin, ScopeMixin):
     """One newslens database. ``Store.open(db)`` connects and migrates to the current schema."""
 
     def __init__(self, engine: Engine) -> None:
@@ -277,6 +278,16 @@ class Store(StoriesMixin, LanguageMixin, EventsMixin):
                 sa.select(schema.articles).where(schema.articles.c.id == article_id)
             ).first()
         return _stored(row) if row else None
+
+    def articles_by_id(self, ids: Iterable[str]) -> list[StoredArticle]:
+        """The stored articles with these ids, in ingest order (unknown ids are skipped)."""
+        wanted = sorted(set(ids))
+        found: list[StoredArticle] = []
+        with self.engine.connect() as connection:
+            for chunk in _chunks(wanted):
+                query = sa.select(schema.articles).where(schema.articles.c.id.in_(chunk))
+                found.extend(_stored(r) for r in connection.execute(query))
+        return sorted(found, key=lambda a: a.seq)
 
     def raw_document(self, article_id: str) -> tuple[str, list[str]] | None:
         """The text as ingested and the lines cleaning removed from it."""
