@@ -63,6 +63,8 @@ class Scope:
     """What a user asked about; every part is optional."""
 
     actors: tuple[str, ...] = ()  # actor ids
+    #: the actors the scope is about: the asked-for ones, else the most mentioned (for relations)
+    focus: tuple[str, ...] = ()
     query: str | None = None
     story_id: str | None = None
     thread_id: str | None = None

@@ -176,7 +176,8 @@ def _between_scope(bundle: Bundle, event: Event) -> bool:
     def side(actor: str | None) -> str | None:
         if actor is None:
             return None
-        return bundle.sides.get(actor, actor if actor in bundle.scope.actors else None)
+        asked = bundle.scope.focus or bundle.scope.actors
+        return bundle.sides.get(actor, actor if actor in asked else None)
 
     a, b = side(event.source), side(event.target)
     return a is not None and b is not None and a != b

@@ -49,6 +49,7 @@ def build_dossier(
         "title": scope.title,
         "scope": {
             "actors": [bundle.actor_name(a) for a in scope.actors],
+            "focus": [bundle.actor_name(a) for a in scope.focus],
             "query": scope.query,
             "story_id": scope.story_id,
             "thread_id": scope.thread_id,
@@ -92,7 +93,7 @@ def _relations(bundle: Bundle) -> list[dict[str, Any]]:
     quad = load_quad()
     sided = [_on_sides(bundle, e) for e in bundle.events]
     found = []
-    for a, b in combinations(bundle.scope.actors, 2):
+    for a, b in combinations(bundle.scope.focus or bundle.scope.actors, 2):
         series = dyad_series(sided, a, b, "month", quad)
         found.append(
             {

@@ -48,15 +48,17 @@ def gather(store: Store, request: Request) -> Bundle:
     ids = _article_ids(store, request, actors, sides)
     stored = [a for a in store.articles_by_id(ids) if _in_range(a, request)]
     articles = {a.id: _source_article(a) for a in stored}
+    focus = actors or _main_actors(store, articles)
     events = _events(store, set(articles), sides, actors)
     quotes = store.quotes_in(articles)
     stories = _stories(store, articles.values())
     thread_ids = sorted({s.thread_id for s in stories if s.thread_id})
     threads = [t for t in (store.get_thread(i) for i in thread_ids) if t is not None]
     named = {a for e in events for a in (e.source, e.target, e.claimed_by) if a}
-    named |= {q.speaker for q in quotes if q.speaker} | set(sides) | {a.id for a in actors}
+    named |= {q.speaker for q in quotes if q.speaker} | set(sides) | {a.id for a in focus}
     scope = Scope(
         actors=tuple(a.id for a in actors),
+        focus=tuple(a.id for a in focus),
         query=request.query,
         story_id=request.story_id,
         thread_id=request.thread_id,
@@ -73,8 +75,15 @@ def gather(store: Store, request: Request) -> Bundle:
         actors=store.actors_by_id(named),
         stories=tuple(stories),
         threads=tuple(threads),
-        sides=sides,
+        sides=sides if actors else _sides(store, focus),
     )
+
+
+def _main_actors(store: Store, articles: Collection[str]) -> list[Actor]:
+    """The two actors most of the scope's articles mention, when the user named none."""
+    if not articles:
+        return []
+    return store.top_actors(list(articles), n=2)
 
 
 def _actor(store: Store, name: str) -> Actor:

@@ -19,7 +19,7 @@ th,td{border-bottom:1px solid #e6e6e6;padding:.35em .5em;text-align:left;vertica
 th{background:#fafafa}td.n{text-align:right}td.mark{text-align:center}
 td.yes{background:#dbe9f6;color:#0b4f8a;text-align:center}td.no{color:#bbb;text-align:center}
 .cite{color:#555;font-size:.85em;white-space:nowrap}.cite a{color:#0b5cad;text-decoration:none}
-.type{font-weight:600;white-space:nowrap}.restated{color:#8a5a00;font-size:.8em}
+.type{font-weight:600;white-space:nowrap}td.day{white-space:nowrap;font-size:.9em}.restated{color:#8a5a00;font-size:.8em}
 .chart{width:100%;height:auto;margin:.5em 0}
 .legend span{display:inline-block;margin-right:1em;font-size:.85em}
 .legend i{display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-right:.3em;
@@ -127,7 +127,7 @@ def _timeline(
         who = f"{_e(e['source'])} → {_e(e['target'])}" if e["kind"] == "event" else ""
         restated = ' <span class="restated">restated</span>' if e["background"] else ""
         out.append(
-            f'<tr><td>{_e(entry_date(e))}</td><td class="type">{_e(e["type"])}{restated}</td>'
+            f'<tr><td class="day">{_e(entry_date(e))}</td><td class="type">{_e(e["type"])}{restated}</td>'
             f"<td>{who}</td><td>{_e(e['summary'])} {_cites(e['citations'], numbers)}</td></tr>"
         )
     out.append("</table>")
