@@ -6,7 +6,8 @@ The public API::
 
     store = newslens.Store.open("news.db")            # SQLite path or PostgreSQL URL
     report = newslens.ingest_paths(store, ["dumps/", "feed.xml"])
-    newslens.build(store)                               # duplicates, stories, threads
+    newslens.build(store)                               # duplicates, actors, events, stories
+    newslens.write_report(store, newslens.Request(actors=("China",)), Path("china.html"))
     for hit in store.search('"strategic coordination"'):
         print(hit.title)
 
@@ -30,6 +31,13 @@ logging.getLogger("newslens").addHandler(logging.NullHandler())
 _LAZY = {
     "Cleaner": "newslens.clean",
     "IngestReport": "newslens.pipeline",
+    "Request": "newslens.report",
+    "build_timeline": "newslens.analysis.timeline",
+    "compare_outlets": "newslens.analysis.compare",
+    "gather": "newslens.report",
+    "make_dossier": "newslens.report",
+    "summarize": "newslens.analysis.summary",
+    "write_report": "newslens.report",
     "Store": "newslens.store",
     "build": "newslens.pipeline",
     "BuildReport": "newslens.pipeline",
@@ -49,14 +57,21 @@ __all__ = [
     "ReadOptions",
     "Reason",
     "Rejected",
+    "Request",
     "Source",
     "Store",
     "__version__",
     "build",
+    "build_timeline",
+    "compare_outlets",
+    "gather",
     "ingest_paths",
+    "make_dossier",
     "read_paths",
     "readers",
     "stages",
+    "summarize",
+    "write_report",
 ]
 
 

@@ -127,7 +127,8 @@ def _timeline(
         who = f"{_e(e['source'])} → {_e(e['target'])}" if e["kind"] == "event" else ""
         restated = ' <span class="restated">restated</span>' if e["background"] else ""
         out.append(
-            f'<tr><td class="day">{_e(entry_date(e))}</td><td class="type">{_e(e["type"])}{restated}</td>'
+            f'<tr><td class="day">{_e(entry_date(e))}</td>'
+            f'<td class="type">{_e(e["type"])}{restated}</td>'
             f"<td>{who}</td><td>{_e(e['summary'])} {_cites(e['citations'], numbers)}</td></tr>"
         )
     out.append("</table>")
