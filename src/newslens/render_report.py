@@ -37,6 +37,8 @@ def timeline_table(console: Console, title: str, entries: list[TimelineEntry]) -
     table.add_column("sources", overflow="fold", style="dim")
     for entry in entries:
         who = f"{entry.source or '—'} → {entry.target or '—'}" if entry.kind == "event" else ""
+        if entry.also:
+            who += " (also: " + "; ".join(entry.also) + ")"
         what = entry.type + (" (restated)" if entry.background else "")
         sources = "; ".join(
             f"{c.outlet or 'unknown outlet'} {c.published or 'undated'}" for c in entry.citations

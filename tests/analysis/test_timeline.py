@@ -210,3 +210,13 @@ def test_timeline_marks_events_between_the_asked_for_actors() -> None:
 
 def test_timeline_of_an_empty_bundle_is_empty() -> None:
     assert build_timeline(Bundle(scope=Scope(), articles={})) == []
+
+
+def test_timeline_shows_a_sentence_once_with_its_other_readings() -> None:
+    line = "Norvadia pressed Kestria to hand over the patrol, accusing it of shielding the guards."
+    demand = ev("e1", "DEMAND", ["a1", "a2"], line, source="state:XNV", target="state:XKS")
+    accuse = ev("e2", "DISAPPROVE", ["a1"], line, source="state:XNV", target="state:XKS")
+    (entry,) = build_timeline(bundle(demand, accuse), milestones=False)
+    assert entry.type == "DEMAND"  # reported by more outlets, so ranked first
+    assert entry.also == ("DISAPPROVE Norvadia → Kestria",)
+    assert set(entry.event_ids) == {"e1", "e2"}

@@ -64,6 +64,8 @@ class TimelineEntry:
     sides: tuple[str | None, str | None] = (None, None)
     event_ids: tuple[str, ...] = ()
     story_id: str | None = None
+    #: other events the same sentence reports ("DISAPPROVE NATO → China"), shown with it
+    also: tuple[str, ...] = ()
 
     def sort_key(self) -> tuple[bool, dt.date, str]:
         day = self.date or self.date_earliest or self.date_latest
@@ -89,6 +91,7 @@ class TimelineEntry:
             "claimed_by": self.claimed_by,
             "event_ids": list(self.event_ids),
             "story_id": self.story_id,
+            "also": list(self.also),
         }
 
 
@@ -111,7 +114,7 @@ def build_timeline(
     if milestones:
         entries += [m for m in _milestones(bundle) if not _covered(m, entries)]
     entries = [e for e in entries if e.citations and _in_range(bundle, e)]
-    entries = _ranked(bundle, entries)[: max(limit, 0)]
+    entries = _one_per_sentence(_ranked(bundle, entries))[: max(limit, 0)]
     return sorted(entries, key=TimelineEntry.sort_key)
 
 
@@ -336,6 +339,26 @@ def _ranked(bundle: Bundle, entries: list[TimelineEntry]) -> list[TimelineEntry]
         ranked.append(replace(entry, importance=importance))
     ranked.sort(key=lambda e: (-e.importance, e.sort_key()))
     return ranked
+
+
+def _one_per_sentence(ranked: list[TimelineEntry]) -> list[TimelineEntry]:
+    """One entry per sentence: the best-ranked reading, the others listed in ``also``.
+
+    One sentence often reports several events ("pressed the Chinese president ..., accusing
+    China of ..."): a reader wants the sentence once, with what else it says.
+    """
+    kept: dict[tuple[str, object], TimelineEntry] = {}
+    for entry in ranked:
+        key = (entry.summary, entry.date or entry.date_latest)
+        known = kept.get(key)
+        if known is None:
+            kept[key] = entry
+            continue
+        reading = f"{entry.type} {entry.source or '—'} → {entry.target or '—'}"
+        kept[key] = replace(
+            known, also=(*known.also, reading), event_ids=known.event_ids + entry.event_ids
+        )
+    return list(kept.values())
 
 
 def _bundle_text(bundle: Bundle) -> list[str]:

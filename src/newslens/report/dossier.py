@@ -23,6 +23,8 @@ from newslens.records import Event, Quote
 
 #: how many of each section a dossier shows unless told otherwise
 DEFAULTS = {"timeline": 30, "summary": 8, "quotes": 12, "actors": 15}
+#: an event dated only to a longer interval has no month in the relation series
+MONTH_DAYS = 31
 #: a quote of this many words reads well on its own
 QUOTE_WORDS = range(6, 80)
 
@@ -91,7 +93,7 @@ def build_dossier(
 def _relations(bundle: Bundle) -> list[dict[str, Any]]:
     """For each pair of asked-for actors, the cooperation–conflict series by month."""
     quad = load_quad()
-    sided = [_on_sides(bundle, e) for e in bundle.events]
+    sided = [_on_sides(bundle, e) for e in bundle.events if _within_a_month(e)]
     found = []
     for a, b in combinations(bundle.scope.focus or bundle.scope.actors, 2):
         series = dyad_series(sided, a, b, "month", quad)
@@ -113,6 +115,15 @@ def _relations(bundle: Bundle) -> list[dict[str, Any]]:
             }
         )
     return found
+
+
+def _within_a_month(event: Event) -> bool:
+    """Dated to the day, or to an interval short enough to name its month."""
+    if event.date is not None:
+        return True
+    if event.date_earliest and event.date_latest:
+        return (event.date_latest - event.date_earliest).days <= MONTH_DAYS
+    return False
 
 
 def _on_sides(bundle: Bundle, event: Event) -> Event:

@@ -126,6 +126,8 @@ def _timeline(
     for e in dossier["timeline"]:
         who = f"{_e(e['source'])} → {_e(e['target'])}" if e["kind"] == "event" else ""
         restated = ' <span class="restated">restated</span>' if e["background"] else ""
+        if e.get("also"):
+            who += f'<br><span class="muted">also: {_e("; ".join(e["also"]))}</span>'
         out.append(
             f'<tr><td class="day">{_e(entry_date(e))}</td>'
             f'<td class="type">{_e(e["type"])}{restated}</td>'

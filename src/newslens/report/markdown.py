@@ -73,8 +73,10 @@ def render_markdown(dossier: dict[str, Any]) -> str:
             who = f"{e['source'] or '—'} → {e['target'] or '—'}" if e["kind"] == "event" else ""
             what = e["type"] + (" (restated)" if e["background"] else "")
             cites = " ".join(cite(c, numbers) for c in e["citations"])
+            also = f" (also: {'; '.join(e['also'])})" if e.get("also") else ""
             out.append(
-                f"| {entry_date(e)} | {what} | {_cell(who)} | {_cell(e['summary'])} | {cites} |"
+                f"| {entry_date(e)} | {what} | {_cell(who + also)} | {_cell(e['summary'])} "
+                f"| {cites} |"
             )
     else:
         out.append("No dated events in scope.")
