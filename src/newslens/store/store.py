@@ -15,11 +15,13 @@ from sqlalchemy.engine import Engine
 from newslens.config import database_url
 from newslens.records import Article, Rejected
 from newslens.store import schema
+from newslens.store.browse import BrowseMixin
 from newslens.store.database import create_engine, migrate
 from newslens.store.events import EventsMixin
 from newslens.store.language import LanguageMixin
 from newslens.store.scope import ScopeMixin
 from newslens.store.search import SearchHit, search_articles
+from newslens.store.server import ServerMixin
 from newslens.store.stories import StoriesMixin
 
 #: how many bound parameters one IN (...) query may carry (SQLite's limit is 32766)
@@ -104,7 +106,7 @@ def _stored(row: sa.Row[Any]) -> StoredArticle:
     )
 
 
-class Store(StoriesMixin, LanguageMixin, EventsMixin, ScopeMixin):
+class Store(StoriesMixin, LanguageMixin, EventsMixin, ScopeMixin, ServerMixin, BrowseMixin):
     """One newslens database. ``Store.open(db)`` connects and migrates to the current schema."""
 
     def __init__(self, engine: Engine) -> None:
