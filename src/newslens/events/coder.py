@@ -10,18 +10,26 @@
   coordination); target: the passive subject, else the nearest actor among the objects and
   target prepositions. Coordinated subjects give one event per conjunct; for symmetric types
   (CONSULT, AGREE, COOPERATE) without another target, "X and Y met" gives one event X -> Y.
-  An event with neither a source nor a target actor is dropped.
+  An event with neither a source nor a target actor is dropped. Pronouns and "the two leaders"
+  stand for the actors ``coder_coref.py`` resolves; "I"/"we" in a claim are its speaker (or the
+  speaker's country); an event whose agent is a pronoun left unresolved is not coded. Non-event
+  senses ("met the demand", "sanctioned by the Kremlin" as approval, a politician "attacking" a
+  rival: DISAPPROVE) are settled by ``coder_senses.py``.
 - "refused to condemn" is REJECT, "threatened to impose sanctions" THREATEN and "urged X to
   condemn" DEMAND (X the target): the governing verb codes the event, the inner verb nothing.
-- Flags: negated (a negation on the verb or its governors, "failed to"), hypothetical (a modal
-  such as could/would/will, "plans to", an if/unless clause), background (since/after/following
-  clauses, the past perfect, "last month"-like phrases, nouns owned by an actor, or an expression
-  date more than ``background_days`` before publication). Pledges ("vowed to deepen cooperation",
+- Flags (``coder_flags.py``): negated (a negation on the verb or its governors, "failed to",
+  "no intention of", "neither ... nor"), hypothetical (a modal such as could/would/will, "plans
+  to", "is due/set/expected to", "suspected"/"alleged", an if/unless clause), background
+  (since/after/following clauses, the past perfect, "last month"-like phrases, nouns owned by
+  an actor but for talks and stances, or an expression date more than ``background_days`` before
+  publication). Pledges ("vowed to deepen cooperation",
   "is willing to act as a mediator") are the act of pledging: neither hypothetical nor future.
   Offers to mediate are COOPERATE.
-- Date: the time expression of the event's clause closest to the verb (then of the governing
-  clauses, for reported speech), basis "expression"; else the publication date for a present or
-  past act that is neither background, hypothetical nor negated (basis "published"); else none.
+- Date: the time expression of the event's clause fewest dependency edges from the verb (then
+  the nearest; then one of the governing clauses, for reported speech, but never the statement's
+  day for a negated, hypothetical or background act), basis "expression"; else the publication
+  date for a present or past act that is neither background, hypothetical nor negated (basis
+  "published"); else none.
 - claimed_by: the subject of the nearest reporting verb whose complement holds the event, else
   the object of "according to".
 """
@@ -34,11 +42,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newslens.events.coder_coref import ActorAt, reference_index
+from newslens.events.coder_flags import Trigger, dated, flags_of, frame, framing, pick_time
 from newslens.events.coder_lexicon import Lexicon, load_lexicon, match_phrases
+from newslens.events.coder_senses import first_person_source, sense_type, unresolved_subject
 from newslens.events.coder_syntax import (
     actors_of,
-    clause_head,
-    clause_tokens,
     governors,
     location_of,
     speaker_of,
@@ -51,15 +60,6 @@ __all__ = ["Lexicon", "code_events", "event_id", "load_lexicon"]
 
 Token = Any
 ABSORBING = frozenset({"REJECT", "THREATEN", "DEMAND"})
-PAST_TAGS = frozenset({"VBD", "VBZ", "VBP", "VBN"})
-
-
-@dataclass(frozen=True)
-class _Trigger:
-    anchor: Token
-    type: str
-    verb: str
-    noun: bool = False
 
 
 def event_id(
@@ -70,38 +70,28 @@ def event_id(
     return "e" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:14]
 
 
-def _actor_index(doc: Any, mentions: Sequence[Mention]) -> dict[int, str]:
-    index: dict[int, str] = {}
-    for mention in mentions:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None:
-            for tok in span:
-                index.setdefault(tok.i, mention.actor_id)
-    return index
-
-
-def _triggers(sent: Any, lexicon: Lexicon) -> list[_Trigger]:
+def _triggers(sent: Any, lexicon: Lexicon) -> list[Trigger]:
     tokens = list(sent)
-    out: list[_Trigger] = []
+    out: list[Trigger] = []
     covered: set[int] = set()
     for match in match_phrases(lexicon, tokens):
         hit = [tokens[i] for i in match.tokens]
         verbs = [t for t in hit if t.pos_ in ("VERB", "AUX")]
         anchor = verbs[0] if verbs else hit[-1]
-        out.append(_Trigger(anchor, match.type, match.phrase, noun=not verbs))
+        out.append(Trigger(anchor, match.type, match.phrase, noun=not verbs))
         covered.update(range(tokens[match.tokens[0]].i, tokens[match.tokens[-1]].i + 1))
     for tok in tokens:
         if tok.i in covered:
             continue
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in lexicon.verbs:
-            out.append(_Trigger(tok, lexicon.verbs[lemma], lemma))
+            out.append(Trigger(tok, lexicon.verbs[lemma], lemma))
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in lexicon.nouns:
-            out.append(_Trigger(tok, lexicon.nouns[lemma], lemma, noun=True))
+            out.append(Trigger(tok, lexicon.nouns[lemma], lemma, noun=True))
     return sorted(out, key=lambda t: t.anchor.i)
 
 
-def _absorbed(trigger: _Trigger, anchors: Mapping[int, str]) -> bool:
+def _absorbed(trigger: Trigger, anchors: Mapping[int, str]) -> bool:
     """Whether a governing verb codes this event instead (refused to / threatened to / urged to)."""
     node = trigger.anchor
     while node.dep_ in ("xcomp", "pcomp", "pobj", "prep", "conj", "acl") and node.head.i != node.i:
@@ -113,7 +103,7 @@ def _absorbed(trigger: _Trigger, anchors: Mapping[int, str]) -> bool:
     return False
 
 
-def _retype(trigger: _Trigger, lexicon: Lexicon) -> str:
+def _retype(trigger: Trigger, lexicon: Lexicon) -> str:
     for node in list(governors(trigger.anchor))[1:]:
         lemma = node.lemma_.lower()
         if lemma in lexicon.cues.refusal:
@@ -121,99 +111,6 @@ def _retype(trigger: _Trigger, lexicon: Lexicon) -> str:
         if lemma in lexicon.cues.threat:
             return "THREATEN"
     return trigger.type
-
-
-def _flags(trigger: _Trigger, lexicon: Lexicon) -> tuple[bool, bool, bool]:
-    """(negated, hypothetical, background) from the verb, its governors and its clause."""
-    cues = lexicon.cues
-    negated = hypothetical = background = False
-    chain = list(governors(_frame(trigger)))
-    for node in chain:
-        lemma = node.lemma_.lower()
-        if node.i != trigger.anchor.i and lemma in cues.negating_governors:
-            negated = True
-        if node.i != trigger.anchor.i and lemma in cues.hypothetical_governors:
-            hypothetical = True
-        if node.dep_ == "prep" and lemma in cues.background_marks:
-            background = True
-        kids = list(node.children)
-        if any(c.dep_ == "neg" and c.lower_ in cues.negation for c in kids):
-            negated = True
-        if any(c.dep_ == "aux" and c.lower_ in cues.modal for c in kids):
-            hypothetical = True
-        if node.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in kids):
-            background = True
-    head = chain[-1]
-    marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
-    if head.dep_ == "advcl" and marks & cues.conditional:
-        hypothetical = True
-    if head.dep_ in ("advcl", "pcomp", "pobj") and marks & cues.background_marks:
-        background = True
-    if head.dep_ == "pcomp" and head.head.lower_ in cues.background_marks:
-        background = True
-    if trigger.noun and not _framing(trigger.anchor):
-        background = True  # "Russia's invasion": a nominalised, earlier act
-    return negated, hypothetical, background
-
-
-def _framing(noun: Token) -> bool:
-    """Whether an event noun frames its clause: "In a phone call with Putin, Xi said"."""
-    return bool(
-        noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "during")
-    )
-
-
-def _frame(trigger: _Trigger) -> Token:
-    """Where a noun's clause starts: "the invasion began" -> began; else the anchor itself."""
-    anchor = trigger.anchor
-    if trigger.noun and anchor.dep_ in ("nsubj", "nsubjpass", "dobj"):
-        return anchor.head
-    return anchor
-
-
-def _pick_time(
-    trigger: _Trigger, times: Sequence[TimeExpression], allow_up: bool, skip: set[int]
-) -> TimeExpression | None:
-    if not times:
-        return None
-    doc = trigger.anchor.doc
-    head = clause_head(_frame(trigger))
-    for _ in range(6):
-        idx = clause_tokens(head, trigger.anchor) - skip
-        if trigger.noun:
-            idx |= {t.i for t in trigger.anchor.subtree}
-        chars = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in idx]
-        near = [t for t in times if any(s < t.end and t.start < e for s, e in chars)]
-        if near:
-            at = trigger.anchor.idx
-            return min(near, key=lambda t: min(abs(t.start - at), abs(t.end - at)))
-        if (
-            not allow_up
-            or head.dep_ not in ("ccomp", "conj", "parataxis", "xcomp")
-            or head.head.i == head.i
-        ):
-            return None
-        head = clause_head(head.head)
-    return None
-
-
-def _dated(
-    event: dict[str, Any], time: TimeExpression | None, published: dt.date | None, days: int
-) -> None:
-    if time is not None:
-        if time.date is None and time.earliest is None and time.latest is None:
-            return
-        event.update(date=time.date, date_earliest=time.earliest or time.date)
-        event.update(date_latest=time.latest or time.date, date_basis="expression")
-        last = time.latest or time.date
-        if published is not None and last is not None and (published - last).days > days:
-            event["background"] = True
-        return
-    if published is not None and not (
-        event["background"] or event["hypothetical"] or event["negated"]
-    ):
-        event.update(date=published, date_earliest=published, date_latest=published)
-        event["date_basis"] = "published"
 
 
 def _pairs(
@@ -244,8 +141,9 @@ def code_events(
     """The PLOVER events of one parsed article body (see the module docstring for the rules).
 
     ``mentions`` and ``times`` are those of the same body (character offsets into ``doc.text``);
-    ``actors``, when given, lets "his country" stand for the speaker's country."""
-    actor_at = _actor_index(doc, mentions)
+    ``actors``, when given, lets "his country" stand for the speaker's country and tells persons
+    from states for the pronoun resolver (``coder_coref.py``)."""
+    actor_at = reference_index(doc, mentions, actors)
     countries = {a.id: f"state:{a.country}" for a in actors if a.country}
     countries.update({a.id: a.id for a in actors if a.id.startswith("state:")})
     events: dict[str, Event] = {}
@@ -256,46 +154,65 @@ def code_events(
         for trigger in triggers:
             if _absorbed(trigger, anchors):
                 continue
-            for event in _code(
-                article_id,
-                index,
-                sent,
-                trigger,
-                actor_at,
-                countries,
-                sent_times,
-                published,
-                outlet,
-                lexicon,
-            ):
+            context = _Context(article_id, index, actor_at, countries, published, outlet)
+            for event in _code(context, sent, trigger, sent_times, lexicon):
                 events.setdefault(event.id, event)
     return list(events.values())
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What every event of one sentence shares."""
+
+    article_id: str
+    index: int
+    actor_at: ActorAt
+    countries: Mapping[str, str]
+    published: dt.date | None
+    outlet: str | None
+
+
+def _agents(trigger: Trigger, ctx: _Context, speaker: str | None) -> list[str] | None:
+    """The event's sources; None when its agent is a pronoun left unresolved (no event)."""
+    anchor = trigger.anchor
+    country = ctx.countries.get(speaker) if speaker else None
+    if trigger.noun:
+        return _noun_sources(trigger, ctx.actor_at, country)
+    sources, _ = subjects_of(anchor, ctx.actor_at, country)
+    if sources:
+        return sources
+    own = first_person_source(anchor, speaker, ctx.countries)
+    if own is not None:
+        return [own]
+    return None if unresolved_subject(anchor) else []
+
+
 def _code(
-    article_id: str,
-    index: int,
+    ctx: _Context,
     sent: Any,
-    trigger: _Trigger,
-    actor_at: Mapping[int, str],
-    countries: Mapping[str, str],
+    trigger: Trigger,
     times: Sequence[TimeExpression],
-    published: dt.date | None,
-    outlet: str | None,
     lexicon: Lexicon,
 ) -> list[Event]:
     anchor = trigger.anchor
     kind = _retype(trigger, lexicon)
-    speaker = speaker_of(anchor, actor_at, lexicon.cues)
-    country = countries.get(speaker) if speaker else None
-    if trigger.noun:
-        sources = _noun_sources(trigger, actor_at, country)
-    else:
-        sources, _ = subjects_of(anchor, actor_at, country)
+    speaker = speaker_of(anchor, ctx.actor_at, lexicon.cues)
+    sources = _agents(trigger, ctx, speaker)
+    if sources is None:
+        return []
+    sensed = sense_type(anchor, trigger.verb, kind, sources[0] if sources else None, lexicon)
+    if sensed is None:
+        return []
+    kind = sensed
     targets = targets_of(
-        anchor, actor_at, lexicon.cues, sources, kind in lexicon.in_target, deep=kind != "DEMAND"
+        anchor,
+        ctx.actor_at,
+        lexicon.cues,
+        sources,
+        kind in lexicon.in_target,
+        deep=kind != "DEMAND",
     )
-    negated, hypothetical, background = _flags(trigger, lexicon)
+    negated, hypothetical, background = flags_of(trigger, lexicon)
     text = sent.text
     if any(p in text.lower() for p in lexicon.cues.background_phrases):
         background = True
@@ -305,21 +222,25 @@ def _code(
         if tok.i != anchor.i and tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.nouns
         for t in tok.subtree
     }
-    time = _pick_time(trigger, times, allow_up=True, skip=skip - {anchor.i})
+    time, inherited = pick_time(trigger, times, skip=skip - {anchor.i})
+    if inherited and (negated or hypothetical or background):
+        time = None  # the statement's day is not the day of a possible or earlier act
     base: dict[str, Any] = {
         "negated": negated,
         "hypothetical": hypothetical,
         "background": background,
         "date_basis": "none",
     }
-    _dated(base, time, published, lexicon.cues.background_days)
-    location = location_of(_frame(trigger), lexicon.cues)
-    evidence = (Evidence(article_id, index, text, outlet),)
+    dated(base, time, ctx.published, lexicon.cues.background_days)
+    location = location_of(frame(trigger), lexicon.cues)
+    evidence = (Evidence(ctx.article_id, ctx.index, text, ctx.outlet),)
     out = []
     for source, target in _pairs(kind, sources, targets, lexicon):
+        if target is None and trigger.verb in lexicon.cues.needs_target:
+            continue
         out.append(
             Event(
-                id=event_id(article_id, index, kind, source, target),
+                id=event_id(ctx.article_id, ctx.index, kind, source, target),
                 type=kind,
                 source=source,
                 target=target,
@@ -333,9 +254,9 @@ def _code(
     return out
 
 
-def _noun_sources(trigger: _Trigger, actor_at: Mapping[int, str], country: str | None) -> list[str]:
-    """The owner of an event noun ("Russia's invasion"), else the subject of the clause it
-    frames."""
+def _noun_sources(trigger: Trigger, actor_at: ActorAt, country: str | None) -> list[str]:
+    """The owner of an event noun ("Russia's invasion", "his meeting with Putin"), else the
+    subject of the clause it frames."""
     anchor = trigger.anchor
     owners = [
         a
@@ -345,7 +266,17 @@ def _noun_sources(trigger: _Trigger, actor_at: Mapping[int, str], country: str |
     ]
     if owners:
         return owners
-    if _framing(anchor):
+    agents = [  # "the attack by Kestria"
+        a
+        for c in anchor.children
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in actors_of(p, actor_at, country)
+    ]
+    if agents:
+        return agents
+    if framing(anchor):
         found, _ = subjects_of(anchor.head.head, actor_at, country)
         return found
     return []

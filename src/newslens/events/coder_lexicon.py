@@ -47,6 +47,9 @@ class Cues:
     target_preps: frozenset[str] = frozenset()
     location_preps: frozenset[str] = frozenset()
     location_words: frozenset[str] = frozenset()
+    verbal: frozenset[str] = frozenset()
+    military: frozenset[str] = frozenset()
+    needs_target: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ class Lexicon:
     in_target: frozenset[str]
     aliases: Mapping[str, str]
     cues: Cues = field(default_factory=Cues)
+    not_objects: Mapping[str, frozenset[str]] = field(default_factory=dict)  # verb -> objects
 
     def canonical(self, name: str) -> str:
         """The PLOVER type for a type name or an accepted alias (REQUEST -> DEMAND)."""
@@ -109,9 +113,10 @@ def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> None:
                 target[item] = list(target.get(item, [])) + value
             else:
                 target[item] = value
-    cues = base.setdefault("cues", {})
-    for item, value in extra.get("cues", {}).items():
-        cues[item] = list(cues.get(item, [])) + value if isinstance(value, list) else value
+    for table in ("cues", "senses"):
+        into = base.setdefault(table, {})
+        for item, value in extra.get(table, {}).items():
+            into[item] = list(into.get(item, [])) + value if isinstance(value, list) else value
 
 
 def _cues(table: Mapping[str, Any]) -> Cues:
@@ -157,13 +162,18 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
         in_target=frozenset(in_target),
         aliases=dict(data.get("aliases", {})),
         cues=_cues(data.get("cues", {})),
+        not_objects={
+            verb.lower(): frozenset(_words(objects, f"senses.{verb}"))
+            for verb, objects in data.get("senses", {}).items()
+        },
     )
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
     """The bundled lexicon, extended by the user's file at ``path`` when one is given."""
     data = _read(LEXICON_FILE)
-    _merge(data, {"aliases": data.pop("aliases", {}), "types": data.pop("types", {})})
+    extra = {k: data.pop(k, {}) for k in ("aliases", "types", "senses")}
+    _merge(data, extra)
     if path is not None:
         _merge(data, _read(path))
     return _build(data)

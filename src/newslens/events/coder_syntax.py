@@ -6,9 +6,10 @@ position to the actor mentioned there; none changes anything.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
+from newslens.events.coder_coref import ActorAt
 from newslens.events.coder_lexicon import Cues
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "actors_of",
     "clause_head",
     "clause_tokens",
+    "governed",
     "governors",
     "location_of",
     "speaker_of",
@@ -24,7 +26,6 @@ __all__ = [
 ]
 
 Token = Any
-ActorAt = Mapping[int, str]  # token index -> actor id of the mention covering it
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "parataxis", "csubj", "csubjpass"})
@@ -33,20 +34,43 @@ NP_PARTS = frozenset({"poss", "amod", "compound", "nmod", "appos"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd", "pobj", "xcomp", "conj", "appos"})
 OWN_NOUNS = frozenset({"country", "government", "nation", "state", "administration"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# nouns whose complement is an act of the clause's subject: "has no intention of meeting",
+# "announced plans to visit", "made the decision to invade"
+CONTROL_NOUNS = frozenset(
+    {"intention", "intent", "plan", "decision", "bid", "effort", "attempt", "readiness",
+     "willingness", "commitment", "pledge", "promise", "refusal", "threat", "desire", "ambition",
+     "determination", "move", "offer", "proposal", "wish", "hope"}
+)  # fmt: skip
 
 
-def actors_of(token: Token, actor_at: ActorAt, speaker_country: str | None = None) -> list[str]:
+def governed(node: Token) -> bool:
+    """Whether ``node`` completes the token above it inside one clause: an xcomp, a preposition
+    and its object, or the complement of a control noun ("no intention of meeting")."""
+    if node.head.i == node.i:
+        return False
+    if node.dep_ in GOVERNED_DEPS:
+        return True
+    if node.dep_ == "acl" and node.pos_ in ("VERB", "AUX"):
+        return bool(node.head.lemma_.lower() in CONTROL_NOUNS)
+    if node.dep_ in ("dobj", "attr", "nsubj") and node.pos_ == "NOUN":
+        return bool(node.lemma_.lower() in CONTROL_NOUNS)
+    return False
+
+
+def actors_of(
+    token: Token, actor_at: ActorAt, speaker_country: str | None = None, own_side: bool = True
+) -> list[str]:
     """The actors a noun phrase headed by ``token`` names: its own mention, else mentions of its
     possessor, modifiers or apposition ("Russia's actions", "Russian negotiators"); "his country"
-    is the speaker's country when that is known."""
+    is the speaker's country when that is known. ``own_side=False`` leaves out possessors that
+    are the agent's own side ("his country's support for Russia"), as targets must."""
     if token.i in actor_at:
-        return [actor_at[token.i]]
+        return list(actor_at[token.i])
     found: list[str] = []
     for child in token.children:
-        if child.dep_ in NP_PARTS:
+        if child.dep_ in NP_PARTS and (own_side or not _own_side(child)):
             for part in (child, *child.conjuncts):
-                if part.i in actor_at and actor_at[part.i] not in found:
-                    found.append(actor_at[part.i])
+                found += [a for a in actor_at.get(part.i, ()) if a not in found]
     own = not found and token.lemma_.lower() in OWN_NOUNS
     possessed = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
     if speaker_country is not None and own and possessed:
@@ -68,6 +92,7 @@ def subjects_of(
     object ("expected Xi to visit"). A passive's agent is its "by" phrase; its subject is then the
     target (returned by :func:`targets_of`)."""
     node: Token = verb
+    came_by = ""
     for _ in range(12):
         for child in node.children:
             if child.dep_ == "agent":
@@ -78,10 +103,13 @@ def subjects_of(
                 )
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
-            if subjects[0].dep_ == "nsubjpass":
-                return [], True
+            if subjects[0].dep_ == "nsubjpass" and came_by != "xcomp":
+                return [], True  # (a raised subject is the agent: "X is expected to visit")
+            first = subjects[0]
+            if first.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
+                first = node.head  # "Putin, who invaded Ukraine": the noun the clause modifies
             found: list[str] = []
-            for tok in _with_conjuncts(subjects[0]):
+            for tok in _with_conjuncts(first):
                 found += [a for a in actors_of(tok, actor_at, country) if a not in found]
             return found, False
         if node.dep_ == "xcomp":
@@ -93,8 +121,9 @@ def subjects_of(
             controlled = actors_of(objects[0], actor_at, country) if objects else []
             if controlled:
                 return controlled, False
-        if node.dep_ not in GOVERNED_DEPS | {"conj", "advcl"} or node.head.i == node.i:
+        if not (governed(node) or node.dep_ in ("conj", "advcl")) or node.head.i == node.i:
             return [], False
+        came_by = node.dep_
         node = node.head
     return [], False
 
@@ -103,7 +132,7 @@ def governors(anchor: Token) -> Iterator[Token]:
     """``anchor`` and the verbs and prepositions governing it inside its clause (xcomp, prep)."""
     node: Token = anchor
     yield node
-    while node.dep_ in GOVERNED_DEPS and node.head.i != node.i:
+    while governed(node):
         node = node.head
         yield node
 
@@ -147,8 +176,13 @@ def targets_of(
     seen: set[int] = set()
     for _ in range(6):
         for tok in sorted(level, key=lambda t: t.i):
+            if _own_side(tok):
+                continue
             found = [
-                a for t in _with_conjuncts(tok) for a in actors_of(t, actor_at) if a not in sources
+                a
+                for t in _with_conjuncts(tok)
+                for a in actors_of(t, actor_at, own_side=False)
+                if a not in sources
             ]
             if found:
                 return list(dict.fromkeys(found))
@@ -160,6 +194,16 @@ def targets_of(
             break
         level = nxt
     return []
+
+
+def _own_side(token: Token) -> bool:
+    """A possessor that is the agent's own side ("reaffirmed his country's support for Russia"):
+    never the target."""
+    if token.dep_ != "poss":
+        return False
+    return token.pos_ == "PRON" or any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children
+    )
 
 
 def _object_edge(child: Token, preps: frozenset[str] | set[str], deep: bool = True) -> bool:

@@ -1,0 +1,184 @@
+"""Which actors the tokens of an article stand for: mentions, pronouns and "the two leaders".
+
+The language stage resolves names, titles and metonyms but leaves pronouns alone; the event coder
+needs the agent of "He praised Shoigu" and of "The two leaders agreed to deepen cooperation". This
+is a small salience-based resolver, deliberately cautious (a wrong agent costs more than a
+missing one):
+
+- "he/him/his/she/her" -> a person mentioned earlier in the same sentence or the two before,
+  preferring subjects, then the most recent; never the subject of the pronoun's own verb ("Putin
+  praised him"). "his country/government" is then that person's country.
+- "it/its" -> a state or organisation that was the subject of the same or the previous sentence.
+- "they/them/their" -> only a plural antecedent: two coordinated actors ("Xi and Putin met ...
+  They agreed") or a group phrase resolved before.
+- "the two leaders", "both sides", "the pair" -> the two most recent distinct actors of the
+  fitting kind (persons for leaders, states for countries, any for sides).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newslens.records import Actor, Mention
+
+__all__ = ["ActorAt", "reference_index"]
+
+Token = Any
+ActorAt = Mapping[int, tuple[str, ...]]  # token index -> the actor(s) it stands for
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+THING_PRONOUNS = frozenset({"it", "its"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+OWN_NOUNS = frozenset({"country", "government", "nation", "administration"})
+GROUP_NOUNS = {
+    "leader": "person", "president": "person", "man": "person", "woman": "person",
+    "minister": "person", "pair": "person", "counterpart": "person", "head": "person",
+    "country": "state", "nation": "state", "government": "state", "neighbour": "state",
+    "neighbor": "state", "capital": "state", "side": "any", "ally": "any", "party": "any",
+}  # fmt: skip
+LOOKBACK = 2  # sentences before the pronoun's own
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """An actor mention as the resolver sees it: where, what, and whether it was a subject."""
+
+    sentence: int
+    token: int  # the mention's head token
+    actors: tuple[str, ...]
+    subject: bool
+    kind: str  # person | state | organisation | group
+
+
+def _kind(actor_id: str, kinds: Mapping[str, str]) -> str:
+    return kinds.get(actor_id) or actor_id.split(":", 1)[0]
+
+
+def _is_subject(token: Token) -> bool:
+    node = token
+    while node.dep_ in ("compound", "appos", "conj", "flat") and node.head.i != node.i:
+        node = node.head
+    return bool(node.dep_ in SUBJECTS)
+
+
+def _group(token: Token) -> bool:
+    """Whether ``token`` heads "the two leaders", "both sides" or "the pair"."""
+    lemma = token.lemma_.lower()
+    if lemma not in GROUP_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    words = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "quantmod")}
+    if lemma == "pair":
+        return "the" in words
+    return token.tag_ in ("NNS", "NNPS") and bool(words & {"two", "both"})
+
+
+def _pick(candidates: list[_Seen], prefer_subject: bool) -> _Seen | None:
+    if not candidates:
+        return None
+    if prefer_subject:
+        subjects = [c for c in candidates if c.subject]
+        if subjects:
+            return max(subjects, key=lambda c: (c.sentence, c.token))
+    return max(candidates, key=lambda c: (c.sentence, c.token))
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the verb a pronoun depends on ("Putin praised him" -> Putin)."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return next((c for c in node.children if c.dep_ in SUBJECTS), None)
+
+
+def _resolve(
+    token: Token, sentence: int, seen: list[_Seen], kinds: Mapping[str, str]
+) -> _Seen | None:
+    lower = token.lower_
+    near = [s for s in seen if sentence - LOOKBACK <= s.sentence <= sentence]
+    if lower in PERSON_PRONOUNS:
+        # "Putin praised him": an object pronoun is not its own clause's subject ("his" may be)
+        own = _clause_subject(token) if token.dep_ in ("dobj", "dative", "pobj") else None
+        persons = [
+            s
+            for s in near
+            if s.kind == "person" and len(s.actors) == 1 and (own is None or s.token != own.i)
+        ]
+        return _pick(persons, prefer_subject=True)
+    if lower in THING_PRONOUNS:
+        things = [
+            s
+            for s in near
+            if s.kind in ("state", "organisation", "org")
+            and s.subject
+            and len(s.actors) == 1
+            and s.sentence >= sentence - 1
+        ]
+        return _pick(things, prefer_subject=True)
+    if lower in PLURAL_PRONOUNS:
+        groups = [s for s in near if len(s.actors) == 2 and s.sentence >= sentence - 1]
+        return _pick(groups, prefer_subject=True)
+    return None
+
+
+def _pair(token: Token, sentence: int, seen: list[_Seen]) -> tuple[str, ...] | None:
+    """The two most recent distinct actors of the kind a group noun names."""
+    want = GROUP_NOUNS[token.lemma_.lower()]
+    found: list[str] = []
+    for s in sorted(seen, key=lambda s: (s.sentence, s.token), reverse=True):
+        if s.sentence < sentence - LOOKBACK:
+            break
+        if want != "any" and s.kind != want:
+            continue
+        for actor in s.actors:
+            if actor not in found:
+                found.append(actor)
+        if len(found) >= 2:
+            return (found[1], found[0])  # in the order they were mentioned
+    return None
+
+
+def reference_index(doc: Any, mentions: Sequence[Mention], actors: Sequence[Actor] = ()) -> ActorAt:
+    """Token index -> the actors the token stands for: every token of a resolved mention, then
+    the pronouns and group phrases this resolver can settle (see the module docstring)."""
+    kinds = {a.id: a.kind for a in actors}
+    country = {a.id: f"state:{a.country}" for a in actors if a.country and a.kind == "person"}
+    index: dict[int, tuple[str, ...]] = {}
+    heads: dict[int, str] = {}
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span:
+            index.setdefault(tok.i, (mention.actor_id,))
+        heads.setdefault(span.root.i, mention.actor_id)
+    seen: list[_Seen] = []
+    for number, sent in enumerate(doc.sents):
+        for tok in sent:
+            if tok.i in heads:
+                actor = heads[tok.i]
+                pair = [heads[c.i] for c in tok.conjuncts if c.i in heads and heads[c.i] != actor]
+                if pair and tok.dep_ != "conj":
+                    seen.append(_Seen(number, tok.i, (actor, pair[0]), _is_subject(tok), "group"))
+                seen.append(_Seen(number, tok.i, (actor,), _is_subject(tok), _kind(actor, kinds)))
+                continue
+            if tok.i in index:
+                continue
+            if tok.pos_ == "PRON":
+                found = _resolve(tok, number, seen, kinds)
+                if found is None:
+                    continue
+                index[tok.i] = found.actors
+                if found.kind == "person" and tok.dep_ == "poss":
+                    owner = tok.head
+                    if owner.lemma_.lower() in OWN_NOUNS and found.actors[0] in country:
+                        index.setdefault(owner.i, (country[found.actors[0]],))
+                seen.append(_Seen(number, tok.i, found.actors, _is_subject(tok), found.kind))
+            elif _group(tok):
+                both = _pair(tok, number, seen)
+                if both is not None:
+                    index[tok.i] = both
+                    seen.append(_Seen(number, tok.i, both, _is_subject(tok), "group"))
+    return index

@@ -1,0 +1,165 @@
+"""Flags and dates of a coded event: negated, hypothetical, background, and which time expression
+dates it (see ``coder.py``'s docstring for the rules)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newslens.events.coder_lexicon import Lexicon
+from newslens.events.coder_syntax import clause_head, clause_tokens, governors
+from newslens.records import TimeExpression
+
+__all__ = ["Trigger", "dated", "flags_of", "frame", "framing", "pick_time"]
+
+Token = Any
+# "suspected attack", "alleged strike": the noun's act is not asserted
+DOUBT_MODIFIERS = frozenset(
+    {"suspected", "alleged", "possible", "potential", "planned", "proposed"}
+)
+
+
+STANCES = frozenset({"REJECT"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """Where an event is coded: its anchor token, type, the lexicon entry and whether a noun."""
+
+    anchor: Token
+    type: str
+    verb: str
+    noun: bool = False
+
+
+def framing(noun: Token) -> bool:
+    """Whether an event noun frames its clause: "In a phone call with Putin, Xi said"."""
+    return bool(
+        noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "during")
+    )
+
+
+def frame(trigger: Trigger) -> Token:
+    """Where a noun's clause starts: "the invasion began" -> began; else the anchor itself."""
+    anchor = trigger.anchor
+    if trigger.noun and anchor.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return anchor.head
+    return anchor
+
+
+def _negating(node: Token, negation: frozenset[str]) -> bool:
+    for child in node.children:
+        if child.dep_ == "neg" and child.lower_ in negation:
+            return True
+        if child.dep_ == "det" and child.lower_ == "no":  # "has no intention of meeting"
+            return True
+        if child.dep_ == "preconj" and child.lower_ == "neither":  # "neither met nor called"
+            return True
+    return bool(node.dep_ == "conj" and any(c.lower_ == "nor" for c in node.head.children))
+
+
+def flags_of(trigger: Trigger, lexicon: Lexicon) -> tuple[bool, bool, bool]:
+    """(negated, hypothetical, background) from the verb, its governors and its clause."""
+    cues = lexicon.cues
+    negated = hypothetical = background = False
+    chain = list(governors(frame(trigger)))
+    # "said after his talks with Putin": the talks are the day's news, not background
+    talks = trigger.noun and trigger.type in lexicon.symmetric
+    for node in chain:
+        lemma = node.lemma_.lower()
+        if node.i != trigger.anchor.i and lemma in cues.negating_governors:
+            negated = True
+        if node.i != trigger.anchor.i and lemma in cues.hypothetical_governors:
+            hypothetical = True
+        if node.dep_ == "prep" and lemma in cues.background_marks and not talks:
+            background = True
+        kids = list(node.children)
+        if _negating(node, cues.negation):
+            negated = True
+        if any(c.dep_ == "aux" and c.lower_ in cues.modal for c in kids):
+            hypothetical = True
+        if any(c.dep_ == "advmod" and c.lower_ == "allegedly" for c in kids):
+            hypothetical = True  # ("reportedly" only attributes the act)
+        if node.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in kids):
+            background = True
+    head = chain[-1]
+    marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
+    if head.dep_ == "advcl" and marks & cues.conditional:
+        hypothetical = True
+    if head.dep_ in ("advcl", "pcomp", "pobj") and marks & cues.background_marks:
+        background = True
+    if head.dep_ == "pcomp" and head.head.lower_ in cues.background_marks:
+        background = True
+    if trigger.noun:
+        if any(c.lower_ in DOUBT_MODIFIERS for c in trigger.anchor.children if c.dep_ == "amod"):
+            hypothetical = True
+        # "Russia's invasion": a nominalised, earlier act; but "his talks with Putin" and "its
+        # refusal to condemn" are the news of the day or a standing stance
+        if not framing(trigger.anchor) and trigger.type not in lexicon.symmetric | STANCES:
+            background = True
+    return negated, hypothetical, background
+
+
+def _distance(a: Token, b: Token) -> int:
+    """Edges between two tokens of one parse (through their lowest common ancestor)."""
+    up_b = {t.i: n for n, t in enumerate([b, *b.ancestors])}
+    for n, t in enumerate([a, *a.ancestors]):
+        if t.i in up_b:
+            return n + up_b[t.i]
+    return 99
+
+
+def _rank(time: TimeExpression, anchor: Token) -> tuple[int, int]:
+    span = anchor.doc.char_span(time.start, time.end, alignment_mode="expand")
+    edges = _distance(span.root, anchor) if span is not None else 99
+    return edges, min(abs(time.start - anchor.idx), abs(time.end - anchor.idx))
+
+
+def pick_time(
+    trigger: Trigger, times: Sequence[TimeExpression], skip: set[int]
+) -> tuple[TimeExpression | None, bool]:
+    """The time expression of the event's clause that depends most closely on its verb (fewest
+    dependency edges, then nearest), else one of a governing clause (reported speech: the second
+    value is then True, the time being the statement's)."""
+    if not times:
+        return None, False
+    doc = trigger.anchor.doc
+    head = clause_head(frame(trigger))
+    for level in range(6):
+        idx = clause_tokens(head, trigger.anchor) - skip
+        if trigger.noun:
+            idx |= {t.i for t in trigger.anchor.subtree}
+        chars = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in idx]
+        near = [t for t in times if any(s < t.end and t.start < e for s, e in chars)]
+        if near:
+            return min(near, key=lambda t: _rank(t, trigger.anchor)), level > 0
+        if head.dep_ not in ("ccomp", "conj", "parataxis", "xcomp") or head.head.i == head.i:
+            return None, False
+        head = clause_head(head.head)
+    return None, False
+
+
+def dated(
+    event: dict[str, Any],
+    time: TimeExpression | None,
+    published: dt.date | None,
+    days: int,
+) -> None:
+    """Set the date fields of ``event`` (and background, for a date well before publication);
+    the publication date only for a present act (neither background, hypothetical nor negated)."""
+    if time is not None:
+        if time.date is None and time.earliest is None and time.latest is None:
+            return
+        event.update(date=time.date, date_earliest=time.earliest or time.date)
+        event.update(date_latest=time.latest or time.date, date_basis="expression")
+        last = time.latest or time.date
+        if published is not None and last is not None and (published - last).days > days:
+            event["background"] = True
+        return
+    if published is not None and not (
+        event["background"] or event["hypothetical"] or event["negated"]
+    ):
+        event.update(date=published, date_earliest=published, date_latest=published)
+        event["date_basis"] = "published"

@@ -1,0 +1,80 @@
+"""Word senses and agents the event coder must not take at face value.
+
+- A verb's non-event senses: "met the demand", "a visit sanctioned by the Kremlin", "fired his
+  chief of staff" (``[senses]`` in the lexicon: verb -> object lemmas).
+- Verbal attacks: a person who "attacked" a rival or a policy disapproves of it; ASSAULT needs a
+  military word as the object or instrument, or an agent that is not a person.
+- "I" and "we" inside a quote are its speaker (and the speaker's country for "we"); any other
+  pronoun subject left unresolved leaves the event without its agent, so it is not coded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from newslens.events.coder_lexicon import Lexicon
+
+__all__ = ["first_person_source", "sense_type", "unresolved_subject"]
+
+Token = Any
+PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "this", "that"})
+
+
+def _patients(anchor: Token) -> list[Token]:
+    """The things a verb acts on: objects, a passive subject, or the noun a participle modifies."""
+    out = [c for c in anchor.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    if anchor.dep_ in ("acl", "amod") and anchor.tag_ == "VBN":
+        out.append(anchor.head)
+    return out
+
+
+def sense_type(
+    anchor: Token, verb: str, kind: str, source: str | None, lexicon: Lexicon
+) -> str | None:
+    """The type ``anchor`` really codes: ``kind``, another type, or None for no event."""
+    lemma = anchor.lemma_.lower()
+    wrong = lexicon.not_objects.get(lemma, frozenset())
+    if wrong and any(p.lemma_.lower() in wrong for p in _patients(anchor)):
+        return None
+    if kind == "ASSAULT" and lemma in lexicon.cues.verbal and _person(source):
+        words = {t.lemma_.lower() for t in anchor.subtree} | {t.lower_ for t in anchor.subtree}
+        if not words & lexicon.cues.military:
+            return "DISAPPROVE"
+    return kind
+
+
+def _person(actor: str | None) -> bool:
+    return bool(actor and actor.startswith("person:"))
+
+
+def _subject(anchor: Token) -> Token | None:
+    node = anchor
+    for _ in range(6):
+        found = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if found is not None:
+            return found if found.dep_ == "nsubj" else None
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def first_person_source(
+    anchor: Token, speaker: str | None, countries: Mapping[str, str]
+) -> str | None:
+    """The agent of "we"/"I" in a claim: the speaker (or, for "we", a person's country)."""
+    subject = _subject(anchor)
+    if subject is None or speaker is None:
+        return None
+    if subject.lower_ == "i" and speaker.startswith("person:"):
+        return speaker
+    if subject.lower_ == "we":
+        return countries.get(speaker) if speaker.startswith("person:") else speaker
+    return None
+
+
+def unresolved_subject(anchor: Token) -> bool:
+    """Whether the verb's agent is a pronoun the resolver left alone."""
+    subject = _subject(anchor)
+    return subject is not None and subject.lower_ in PRONOUN_SUBJECTS
