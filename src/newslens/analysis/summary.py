@@ -19,10 +19,11 @@ Method:
    article's original outlet, else its outlet), so three outlets outrank one.
 3. **Relevance** is centrality, the cosine of a sentence to the centroid of all candidates (the
    centroid summariser of Radev et al. 2004: what many articles say is what the scope is about),
-   times boosts for being the evidence sentence of a coded event (more when more independent
-   outlets report that event), naming a scope actor (or an actor standing for one) or a query
-   term, and standing near an article's lead (news is written as an inverted pyramid). TF-IDF
-   (English stop words, sublinear tf) needs no model, is deterministic and fast.
+   times boosts for being the evidence sentence of a coded event (more when more independent outlets
+   report that event), naming scope actors (or actors standing for them; a sentence naming every one
+   of several asked-for actors most of all) or a query term, and standing near an article's lead
+   (news is written as an inverted pyramid). TF-IDF (English stop words, sublinear tf) needs no
+   model, is deterministic and fast.
 4. **Selection** is Maximal Marginal Relevance (Carbonell & Goldstein 1998): repeatedly pick the
    group maximising ``λ·relevance − (1−λ)·max cosine to the groups already picked`` with
    ``λ = relevance_weight``. 1.0 ranks by relevance alone; lower values give up relevance to
@@ -308,7 +309,10 @@ def _relevance(
         reported = max(events.get((a.id, s.index), 0) for a, s in (candidates[i] for i in members))
         if reported:
             score *= 1.0 + 0.2 * (1.0 + math.log2(reported))
-        score *= 1.0 + 0.15 * sum(1 for pattern in actors if pattern.search(text))
+        named = sum(1 for pattern in actors if pattern.search(text))
+        score *= 1.0 + 0.5 * named
+        if len(actors) > 1 and named == len(actors):
+            score *= 1.5  # asked about two actors: sentences about both come first
         if terms:
             words = set(re.findall(r"\w+", text.casefold()))
             score *= 1.0 + 0.3 * len(terms & words) / len(terms)

@@ -19,9 +19,10 @@ What goes in, and why:
 
 Ranking (``importance``): independent outlets reporting it (copies of one wire story count once)
 weigh most, then the number of independent articles, then centrality (the TF-IDF cosine of the
-entry's sentence to the centroid of the bundle's sentences), and a bonus when both sides are actors
-the user asked about. The ``limit`` best are kept and shown in date order.
-"""
+entry's sentence to the centroid of the bundle's sentences), and a bonus worth three outlets when
+source and target stand for two different actors the user asked about (asked about China and Russia,
+their dealings with each other come before Russia's with everyone else). The ``limit`` best are kept
+and shown in date order. """
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ from newslens.records import Event, Evidence
 OUTLET_WEIGHT = 1.0
 ARTICLE_WEIGHT = 0.3
 CENTRALITY_WEIGHT = 1.5
-SCOPE_BONUS = 0.75
+SCOPE_BONUS = 3.0
 #: sentences of this many words read well as an entry's summary
 GOOD_LENGTH = range(8, 46)
 
