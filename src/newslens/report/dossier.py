@@ -24,7 +24,7 @@ from newslens.records import Event, Quote
 #: how many of each section a dossier shows unless told otherwise
 DEFAULTS = {"timeline": 30, "summary": 8, "quotes": 12, "actors": 15}
 #: an event dated only to a longer interval has no month in the relation series
-MONTH_DAYS = 31
+MONTH_DAYS = 40
 #: a quote of this many words reads well on its own
 QUOTE_WORDS = range(6, 80)
 
