@@ -108,15 +108,7 @@ def register(app: typer.Typer) -> None:
                     "a": a,
                     "b": b,
                     "period": period,
-                    "series": [
-                        {
-                            "start": p.start.isoformat(),
-                            "events": p.events,
-                            "by_type": p.by_type,
-                            "score": p.score,
-                        }
-                        for p in series
-                    ],
+                    "series": [p.to_dict() for p in series],
                 }
             )
             return

@@ -57,6 +57,15 @@ class DyadPeriod:
     by_type: dict[str, int] = field(default_factory=dict)
     score: float = 0.0  # mean weight, from -2 (material conflict) to +2 (material cooperation)
 
+    def to_dict(self) -> dict[str, object]:
+        """``{start, events, by_type, score}`` with the start as an ISO date (CLI, API, reports)."""
+        return {
+            "start": self.start.isoformat(),
+            "events": self.events,
+            "by_type": self.by_type,
+            "score": self.score,
+        }
+
 
 def _period_start(day: dt.date, period: str) -> dt.date:
     if period == "week":

@@ -103,15 +103,7 @@ def _relations(bundle: Bundle) -> list[dict[str, Any]]:
                 "b": bundle.actor_name(b),
                 "period": "month",
                 "weights": dict(sorted(quad.weights.items())),
-                "series": [
-                    {
-                        "start": p.start.isoformat(),
-                        "events": p.events,
-                        "by_type": p.by_type,
-                        "score": p.score,
-                    }
-                    for p in series
-                ],
+                "series": [p.to_dict() for p in series],
             }
         )
     return found
