@@ -22,7 +22,7 @@ weigh most, then the number of independent articles, then centrality (the TF-IDF
 entry's sentence to the centroid of the bundle's sentences), and a bonus worth three outlets when
 source and target stand for two different actors the user asked about (asked about China and Russia,
 their dealings with each other come before Russia's with everyone else). The ``limit`` best are kept
-and shown in date order. """
+and shown in date order."""
 
 from __future__ import annotations
 
