@@ -24,6 +24,7 @@ from newslens.cli_common import (
 )
 from newslens.cli_events import register as register_events
 from newslens.cli_report import register as register_report
+from newslens.cli_server import register as register_server
 from newslens.errors import ColumnMapError, NewslensError
 from newslens.records import ReadOptions
 
@@ -270,6 +271,7 @@ def demo(
 register_analysis(app)
 register_events(app)
 register_report(app)
+register_server(app)
 
 
 def main(argv: list[str] | None = None) -> None:
