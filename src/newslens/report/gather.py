@@ -166,9 +166,7 @@ def _events(
 ) -> list[Event]:
     """Merged events reported in the scope's articles; with actors, those involving one."""
     found = []
-    for event in store.iter_events():
-        if not any(e.article_id in article_ids for e in event.evidence):
-            continue
+    for event in store.events_reported_in(article_ids):
         involved = {event.source, event.target, event.claimed_by}
         if actors and not involved & set(sides):
             continue

@@ -6,7 +6,7 @@ A mixin of :class:`newslens.store.Store`, kept apart so each module stays short.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -93,6 +93,11 @@ def _quote(row: Any) -> Quote:
         bool(row.direct),
         row.cue,
     )
+
+
+def _by_date(event: Event) -> tuple[bool, dt.date, str]:
+    day = event.date or event.date_earliest
+    return (day is None, day or dt.date.min, event.id)
 
 
 class EventsMixin:
@@ -222,8 +227,10 @@ class EventsMixin:
 
     def replace_events(self, events: Sequence[Event]) -> None:
         """Replace the merged events."""
+        pairs = sorted({(e.id, x.article_id) for e in events for x in e.evidence})
         with self.engine.begin() as connection:
             connection.execute(schema.events.delete())
+            connection.execute(schema.event_articles.delete())
             if events:
                 connection.execute(
                     schema.events.insert(),
@@ -231,6 +238,11 @@ class EventsMixin:
                         {**_event_row(e), "article_count": len({x.article_id for x in e.evidence})}
                         for e in events
                     ],
+                )
+            if pairs:
+                connection.execute(
+                    schema.event_articles.insert(),
+                    [{"event_id": e, "article_id": a} for e, a in pairs],
                 )
 
     def events(
@@ -256,6 +268,19 @@ class EventsMixin:
         query = query.order_by(day.is_(None), day, e.c.id).limit(limit)
         with self.engine.connect() as connection:
             return [_event(r) for r in connection.execute(query)]
+
+    def events_reported_in(self, article_ids: Collection[str]) -> list[Event]:
+        """The merged events that any of these articles reports, by date."""
+        ea, e = schema.event_articles, schema.events
+        found: dict[str, Event] = {}
+        ids = sorted(set(article_ids))
+        with self.engine.connect() as connection:
+            for start in range(0, len(ids), _CHUNK):
+                chunk = ids[start : start + _CHUNK]
+                reporting = sa.select(ea.c.event_id).where(ea.c.article_id.in_(chunk))
+                query = sa.select(e).where(e.c.id.in_(reporting))
+                found.update((r.id, _event(r)) for r in connection.execute(query))
+        return sorted(found.values(), key=_by_date)
 
     def iter_events(self) -> Iterator[Event]:
         yield from self.events(limit=10_000_000)

@@ -238,14 +238,23 @@ class LanguageMixin:
     def find_actor(self, name: str) -> Actor | None:
         """The actor with this id, name or alias (case-insensitive), most mentioned first."""
         wanted = name.casefold().strip()
-        best: tuple[int, Actor] | None = None
-        for summary in self.actor_summaries(limit=1_000_000):
-            actor = summary.actor
-            names = {actor.id, actor.name, *actor.aliases}
-            named = any(n.casefold() == wanted for n in names)
-            if named and (best is None or summary.mentions > best[0]):
-                best = (summary.mentions, actor)
-        return best[1] if best else None
+        named = [
+            actor
+            for actor in self.iter_actors()
+            if any(n.casefold() == wanted for n in (actor.id, actor.name, *actor.aliases))
+        ]
+        if len(named) < 2:
+            return named[0] if named else None
+        m = schema.mentions
+        query = (
+            sa.select(m.c.actor_id, sa.func.count().label("n"))
+            .where(m.c.actor_id.in_([a.id for a in named]))
+            .group_by(m.c.actor_id)
+        )
+        with self.engine.connect() as connection:
+            counts = {r.actor_id: int(r.n) for r in connection.execute(query)}
+        # most mentioned; ties go to the name order the actor listing uses
+        return min(named, key=lambda a: (-counts.get(a.id, 0), a.name, a.id))
 
     def actor_mentions(self, actor_id: str, limit: int = 20) -> list[tuple[str, str, str]]:
         """(article id, mention text, sentence) for an actor's first mentions, in ingest order."""

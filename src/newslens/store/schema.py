@@ -211,6 +211,14 @@ events = sa.Table(
     *_event_columns(),
 )
 
+#: merged event -> the articles whose sentences report it (from its evidence)
+event_articles = sa.Table(
+    "event_articles",
+    metadata,
+    sa.Column("event_id", sa.String(32), primary_key=True),
+    sa.Column("article_id", sa.String(32), primary_key=True, index=True),
+)
+
 quotes = sa.Table(
     "quotes",
     metadata,
