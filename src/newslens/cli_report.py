@@ -64,7 +64,8 @@ def register(app: typer.Typer) -> None:
         from newslens.report.gather import gather
 
         store = open_store()
-        bundle = gather(store, _request(actor, query, date_from, date_to, story, thread))
+        request = _request(actor, query, date_from, date_to, story, thread)
+        bundle = gather(store, request, full=False)
         entries = build_timeline(bundle, limit=limit)
         if as_json:
             print_json([e.to_dict() for e in entries])

@@ -39,6 +39,10 @@ OUTLET_WEIGHT = 1.0
 ARTICLE_WEIGHT = 0.3
 CENTRALITY_WEIGHT = 1.5
 SCOPE_BONUS = 3.0
+#: the centroid of "what the scope is about" is built from each article's first sentences ...
+LEAD_SENTENCES = 3
+#: ... and from at most this many of them
+MAX_CENTROID_SENTENCES = 4000
 #: sentences of this many words read well as an entry's summary
 GOOD_LENGTH = range(8, 46)
 
@@ -113,7 +117,8 @@ def build_timeline(
             entries.append(entry)
     entries = _fold_same_day(bundle, _fold_same_report(entries))
     if milestones:
-        entries += [m for m in _milestones(bundle) if not _covered(m, entries)]
+        cited = {c.article_id for e in entries for c in e.citations}
+        entries += [m for m in _milestones(bundle) if not _covered(m, cited)]
     entries = [e for e in entries if e.citations and _in_range(bundle, e)]
     entries = _one_per_sentence(_ranked(bundle, entries))[: max(limit, 0)]
     return sorted(entries, key=TimelineEntry.sort_key)
@@ -260,11 +265,14 @@ def _fold_same_day(bundle: Bundle, entries: list[TimelineEntry]) -> list[Timelin
     sides, they are one happening, and every report of it counts towards its importance.
     """
     kept: list[TimelineEntry] = []
+    same_day: dict[tuple[str, dt.date], list[int]] = {}  # (type, day) -> indices into kept
     for entry in sorted(entries, key=lambda e: (e.background, -len(e.citations), e.sort_key())):
         if entry.date is None:
             kept.append(entry)
             continue
-        for index, known in enumerate(kept):
+        slots = same_day.setdefault((entry.type, entry.date), [])
+        for index in slots:
+            known = kept[index]
             if _compatible(known, entry):
                 citations = _merge_citations(known.citations, entry.citations)
                 kept[index] = replace(
@@ -278,6 +286,7 @@ def _fold_same_day(bundle: Bundle, entries: list[TimelineEntry]) -> list[Timelin
                 )
                 break
         else:
+            slots.append(len(kept))
             kept.append(entry)
     return kept
 
@@ -312,9 +321,8 @@ def _milestones(bundle: Bundle) -> list[TimelineEntry]:
     return found
 
 
-def _covered(milestone: TimelineEntry, entries: Sequence[TimelineEntry]) -> bool:
+def _covered(milestone: TimelineEntry, cited: set[str]) -> bool:
     """A story whose every article already backs an event entry adds nothing."""
-    cited = {c.article_id for e in entries for c in e.citations}
     return all(c.article_id in cited for c in milestone.citations)
 
 
@@ -363,4 +371,14 @@ def _one_per_sentence(ranked: list[TimelineEntry]) -> list[TimelineEntry]:
 
 
 def _bundle_text(bundle: Bundle) -> list[str]:
-    return [s.text for sentences in bundle.sentences.values() for s in sentences]
+    """What the scope is about: each article's lead (its first sentences), capped so a scope of
+    thousands of articles still ranks in a moment."""
+    leads = [
+        s.text
+        for article in sorted(bundle.sentences)
+        for s in bundle.sentences[article][:LEAD_SENTENCES]
+    ]
+    if len(leads) <= MAX_CENTROID_SENTENCES:
+        return leads
+    step = len(leads) / MAX_CENTROID_SENTENCES  # an even, deterministic sample
+    return [leads[int(i * step)] for i in range(MAX_CENTROID_SENTENCES)]

@@ -77,7 +77,7 @@ def timeline(
     from newslens.report.gather import gather
 
     store = _store(request)
-    bundle = gather(store, _scope(store, actor, q, date_from, date_to, story, thread))
+    bundle = gather(store, _scope(store, actor, q, date_from, date_to, story, thread), full=False)
     entries = build_timeline(bundle, limit=limit) if limit else []
     return {"title": bundle.scope.title, "items": [e.to_dict() for e in entries], "limit": limit}
 

@@ -20,6 +20,8 @@ from newslens.store.store import StoredArticle
 
 #: the sectors through which a state acts
 STATE_SECTORS = ("government", "military")
+#: sentences per article a light bundle reads (the lead: what the article is about)
+LEAD_SENTENCES = 3
 #: a story belongs to a scope when at least this share of its articles is in it
 STORY_SHARE = 0.5
 
@@ -36,8 +38,12 @@ class Request:
     date_to: dt.date | None = None
 
 
-def gather(store: Store, request: Request) -> Bundle:
-    """The bundle for ``request``; raises :class:`QueryError` for unknown actors or ids."""
+def gather(store: Store, request: Request, *, full: bool = True) -> Bundle:
+    """The bundle for ``request``; raises :class:`QueryError` for unknown actors or ids.
+
+    ``full=False`` is enough for a timeline: each article's lead sentences only (for
+    centrality) and no quotes, which on a large scope is most of the reading.
+    """
     if request.date_from and request.date_to and request.date_from > request.date_to:
         raise QueryError(
             f"the range {request.date_from} to {request.date_to} is empty: "
@@ -50,7 +56,7 @@ def gather(store: Store, request: Request) -> Bundle:
     articles = {a.id: _source_article(a) for a in stored}
     focus = actors or _main_actors(store, articles)
     events = _events(store, set(articles), sides, actors)
-    quotes = store.quotes_in(articles)
+    quotes = store.quotes_in(articles) if full else []
     stories = _stories(store, articles.values())
     thread_ids = sorted({s.thread_id for s in stories if s.thread_id})
     threads = [t for t in (store.get_thread(i) for i in thread_ids) if t is not None]
@@ -69,7 +75,7 @@ def gather(store: Store, request: Request) -> Bundle:
     return Bundle(
         scope=scope,
         articles=articles,
-        sentences=store.sentences_of(articles),
+        sentences=store.sentences_of(articles, first=None if full else LEAD_SENTENCES),
         events=tuple(events),
         quotes=tuple(quotes),
         actors=store.actors_by_id(named),
@@ -179,11 +185,11 @@ def _stories(store: Store, articles: Iterable[SourceArticle]) -> list[Story]:
     for article in articles:
         if article.story_id:
             members[article.story_id] = members.get(article.story_id, 0) + 1
-    stories = []
-    for story_id in sorted(members):
-        story = store.get_story(story_id)
-        if story and members[story_id] >= STORY_SHARE * max(len(story.article_ids), 1):
-            stories.append(story)
+    stories = [
+        story
+        for story in store.stories_by_id(members)
+        if members[story.id] >= STORY_SHARE * max(len(story.article_ids), 1)
+    ]
     return sorted(stories, key=lambda s: (s.start is None, s.start or dt.date.min, s.id))
 
 

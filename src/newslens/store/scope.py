@@ -47,13 +47,18 @@ class ScopeMixin:
                 found.update(connection.execute(query).scalars())
         return found
 
-    def sentences_of(self, article_ids: Collection[str]) -> dict[str, tuple[Sentence, ...]]:
-        """Each article's sentences, in order (articles the language stage skipped have none)."""
+    def sentences_of(
+        self, article_ids: Collection[str], first: int | None = None
+    ) -> dict[str, tuple[Sentence, ...]]:
+        """Each article's sentences, in order (articles the language stage skipped have none);
+        with ``first``, only each article's first ``first`` sentences (its lead)."""
         s = schema.sentences
         found: dict[str, list[Sentence]] = {}
         with self.engine.connect() as connection:
             for chunk in _chunks(article_ids):
                 query = sa.select(s).where(s.c.article_id.in_(chunk)).order_by(s.c.idx)
+                if first is not None:
+                    query = query.where(s.c.idx < first)
                 for r in connection.execute(query):
                     sentence = Sentence(r.article_id, r.idx, r.start, r.end, r.text)
                     found.setdefault(r.article_id, []).append(sentence)

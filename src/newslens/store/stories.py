@@ -331,6 +331,17 @@ class StoriesMixin:
             row = connection.execute(sa.select(st).where(st.c.id == story_id)).first()
         return _story(row) if row else None
 
+    def stories_by_id(self, story_ids: Iterable[str]) -> list[Story]:
+        """The stories with these ids (unknown ids are skipped), in id order."""
+        st = schema.stories
+        ids = sorted(set(story_ids))
+        found: list[Story] = []
+        with self.engine.connect() as connection:
+            for start in range(0, len(ids), _CHUNK):
+                query = sa.select(st).where(st.c.id.in_(ids[start : start + _CHUNK]))
+                found.extend(_story(r) for r in connection.execute(query))
+        return sorted(found, key=lambda s: s.id)
+
     def threads(self) -> list[Thread]:
         th = schema.threads
         with self.engine.connect() as connection:

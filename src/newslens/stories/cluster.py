@@ -20,7 +20,13 @@ from typing import Any
 
 from newslens.records import ArticleText, StageResult, Story, StoryAssignment
 from newslens.stories.archive import best_archived
-from newslens.stories.state import ClusterState, StoryState, story_id_for
+from newslens.stories.score import (
+    best_member_title,
+    centroid_cosine,
+    entity_share,
+    story_similarity,
+)
+from newslens.stories.state import ClusterState, StoryState
 from newslens.stories.text import (
     Features,
     article_date,
@@ -52,6 +58,11 @@ class StoryClusterer:
     - ``window_days`` (3): a story not grown for this many days leaves the candidate set.
     - ``body_weight``, ``title_weight``, ``entity_weight``, ``dense_weight`` (0.55, 0.2, 0.1, 0.3):
       the mix of the similarities (normalised by their sum; dense only when embeddings are on).
+    - ``member_title_weight`` (0.25) and ``member_titles`` (30): the title similarity mixes the
+      cosine to the story's title centroid with, at this weight, the best cosine to one of its
+      members' headlines (the ``member_titles`` most recent are kept): a follow-up that echoes
+      one earlier headline still matches when the story's other headlines differ (news-2022
+      gold F1 0.847 -> 0.860; 0 = centroid only).
     - ``time_penalty`` (0.15): subtracted at ``window_days`` of distance to the story's dates,
       proportionally below that.
     - ``max_body_chars`` (4000): the part of the body read (news leads carry the happening).
@@ -90,6 +101,8 @@ class StoryClusterer:
         title_weight: float = 0.2,
         entity_weight: float = 0.1,
         dense_weight: float = 0.3,
+        member_title_weight: float = 0.25,
+        member_titles: int = 30,
         time_penalty: float = 0.15,
         max_body_chars: int = 4000,
         stem_chars: int = 0,
@@ -114,6 +127,8 @@ class StoryClusterer:
         self.title_weight = title_weight
         self.entity_weight = entity_weight
         self.dense_weight = dense_weight
+        self.member_title_weight = member_title_weight
+        self.member_titles = member_titles
         self.time_penalty = time_penalty
         self.max_body_chars = max_body_chars
         self.stem_chars = stem_chars
@@ -132,7 +147,9 @@ class StoryClusterer:
         self.max_pending = max_pending
         self._stop: frozenset[str] | None = None
         self._model: Any = None
-        self._primed = ClusterState(archive_terms=archive_terms, archive_limit=archive_limit)
+        self._primed = ClusterState(
+            archive_terms=archive_terms, archive_limit=archive_limit, member_titles=member_titles
+        )
 
     def setup(self) -> None:
         """Load the stopword list and, when configured, the sentence-embedding model."""
@@ -261,7 +278,7 @@ class StoryClusterer:
             ):
                 return StoryAssignment(article.id, archived.id, round(archived_score, 6))
         if best is None or best_score < limit:
-            best = state.new_story(self._fresh_id(state, article.id))
+            best = state.new_story(state.fresh_id(article.id))
             best_score = 1.0
         else:
             best = self._merge_matches(state, best, scored)
@@ -284,17 +301,10 @@ class StoryClusterer:
             older, younger = (best, other) if best.order < other.order else (other, best)
             if younger.id in state.locked:
                 continue
-            if self._story_similarity(state, older, younger) >= self.merge_similarity:
+            if story_similarity(state, older, younger) >= self.merge_similarity:
                 state.merge(older, younger, self.centroid_terms)
                 best = older
         return best
-
-    @staticmethod
-    def _story_similarity(state: ClusterState, a: StoryState, b: StoryState) -> float:
-        va, vb = state.weigh(a.body), state.weigh(b.body)
-        if len(va) > len(vb):
-            va, vb = vb, va
-        return sum(w * vb.get(t, 0.0) for t, w in va.items())
 
     def _candidates(
         self, state: ClusterState, vector: dict[str, float], features: Features
@@ -319,13 +329,16 @@ class StoryClusterer:
         day: int | None,
         dense: Any,
     ) -> float:
-        body = self._cosine(state, story, vector, "body")
+        body = centroid_cosine(state, story, vector, "body")
         if features.title and story.titled:
             title_vector = state.weigh(features.title)
-            title = self._cosine(state, story, title_vector, "title")
+            title = centroid_cosine(state, story, title_vector, "title")
+            if self.member_title_weight > 0 and story.titles:
+                best = best_member_title(state, story, title_vector)
+                title += self.member_title_weight * (best - title)
         else:
             title = body  # no title on one side: let the body speak for it
-        entity = self._entity_share(state, story, features)
+        entity = entity_share(state, story, features)
         total = self.body_weight * body + self.title_weight * title + self.entity_weight * entity
         weights = self.body_weight + self.title_weight + self.entity_weight
         if dense is not None and story.dense is not None:
@@ -337,37 +350,6 @@ class StoryClusterer:
             gap = max(0, story.start - day, day - story.end)
             score -= self.time_penalty * min(1.0, gap / max(self.window_days, 1))
         return score
-
-    @staticmethod
-    def _cosine(
-        state: ClusterState, story: StoryState, vector: dict[str, float], kind: str
-    ) -> float:
-        centroid = story.body if kind == "body" else story.title
-        norm = state.norm(story, kind)
-        if not norm:
-            return 0.0
-        n1 = state.n_docs + 1
-        df = state.df
-        dot = 0.0
-        for term, weight in vector.items():
-            value = centroid.get(term)
-            if value is not None:
-                dot += weight * value * (math.log(n1 / (df.get(term, 0) + 1)) + 1.0)
-        return dot / norm
-
-    @staticmethod
-    def _entity_share(state: ClusterState, story: StoryState, features: Features) -> float:
-        """The IDF-weighted share of the article's entities, each by how many members have it."""
-        if not features.entities:
-            return 0.0
-        covered = total = 0.0
-        for key in features.entities:
-            weight = state.idf("@" + key)
-            total += weight
-            count = story.entities.get(key)
-            if count:
-                covered += weight * min(1.0, count / story.size)
-        return covered / total
 
     def _add(
         self,
@@ -381,15 +363,6 @@ class StoryClusterer:
         keys = [t for t, _ in top_items(vector, self.index_terms)]
         keys += ["@" + k for k in features.entities[: self.index_terms]]
         state.add(story, features, day, keys, self.centroid_terms, dense)
-
-    @staticmethod
-    def _fresh_id(state: ClusterState, article_id: str) -> str:
-        story_id = story_id_for(article_id)
-        salt = 1
-        while story_id in state.stories:  # the same article id seeded twice: stay unique
-            story_id = story_id_for(f"{article_id}#{salt}")
-            salt += 1
-        return story_id
 
     # -- plumbing ---------------------------------------------------------------------------
 

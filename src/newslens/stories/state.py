@@ -30,6 +30,7 @@ class StoryState:
     body: dict[str, float] = field(default_factory=dict)  # sum of unit-length tf vectors
     title: dict[str, float] = field(default_factory=dict)
     titled: int = 0  # members with a title
+    titles: list[dict[str, float]] = field(default_factory=list)  # recent members' title tf
     entities: dict[str, int] = field(default_factory=dict)
     start: int | None = None  # date ordinals
     end: int | None = None
@@ -82,6 +83,7 @@ class ClusterState:
     archive_index: dict[str, list[str]] = field(default_factory=dict)
     archive_terms: int = 0  # terms kept per archived story (0 = no archive)
     archive_limit: int = 0  # most stories archived; the oldest leave first
+    member_titles: int = 0  # members' title vectors kept per open story (the most recent)
     locked: set[str] = field(default_factory=set)  # stories another story may not be merged from
     merged: dict[str, str] = field(default_factory=dict)  # story merged away -> the one it joined
 
@@ -127,6 +129,15 @@ class ClusterState:
         story.norms[kind] = (self.n_docs, value)
         return value
 
+    def fresh_id(self, article_id: str) -> str:
+        """The id of a story seeded by ``article_id``, salted if that id is taken."""
+        story_id = story_id_for(article_id)
+        salt = 1
+        while story_id in self.stories:  # the same article id seeded twice: stay unique
+            story_id = story_id_for(f"{article_id}#{salt}")
+            salt += 1
+        return story_id
+
     def new_story(self, story_id: str) -> StoryState:
         story = StoryState(id=story_id, order=self.created)
         self.created += 1
@@ -150,8 +161,12 @@ class ClusterState:
             story.body = _trim(self._tfidf(story.body), centroid_terms, story.body)
         if features.title:
             story.titled += 1
-            for t, w in _unit(features.title).items():
+            title = _unit(features.title)
+            for t, w in title.items():
                 story.title[t] = story.title.get(t, 0.0) + w
+            if self.member_titles > 0:
+                story.titles.append(title)
+                del story.titles[: -self.member_titles]
         for key in features.entities:
             story.entities[key] = story.entities.get(key, 0) + 1
         if len(story.entities) > 4 * centroid_terms:
@@ -254,6 +269,9 @@ class ClusterState:
         into.titled += other.titled
         for t, w in other.title.items():
             into.title[t] = into.title.get(t, 0.0) + w
+        if self.member_titles > 0:
+            into.titles.extend(other.titles)
+            del into.titles[: -self.member_titles]
         for key, count in other.entities.items():
             into.entities[key] = into.entities.get(key, 0) + count
         for name in ("start", "end", "last"):
