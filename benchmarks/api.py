@@ -42,7 +42,7 @@ class Target:
 
     name: str
     path: str
-    params: dict[str, str]
+    params: dict[str, str | list[str]]
     direct: Callable[[], Any] | None
 
 
@@ -83,7 +83,7 @@ def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
     raise SystemExit("newslens serve did not answer within 90 s")
 
 
-def targets(store: Store, actor: str | None, query: str) -> list[Target]:
+def targets(store: Store, actor: str | None, partner: str, query: str) -> list[Target]:
     """The endpoints measured, with the in-process call each stands for."""
     if actor is None:
         found, _ = queries.list_actors(store, queries.Page(1, 0))
@@ -107,7 +107,12 @@ def targets(store: Store, actor: str | None, query: str) -> list[Target]:
     def timeline() -> Any:
         resolved = queries.resolve_actor(store, actor)
         scope = Request(actors=(resolved.id,) if resolved else ())
-        return [e.to_dict() for e in build_timeline(gather(store, scope), limit=30)]
+        return [e.to_dict() for e in build_timeline(gather(store, scope, full=False), limit=30)]
+
+    def dyad_timeline() -> Any:
+        ids = tuple(a.id for name in (actor, partner) if (a := queries.resolve_actor(store, name)))
+        bundle = gather(store, Request(actors=ids), full=False)
+        return [e.to_dict() for e in build_timeline(bundle, limit=30)]
 
     def search() -> Any:
         return store.search(query, limit=21)
@@ -117,6 +122,12 @@ def targets(store: Store, actor: str | None, query: str) -> list[Target]:
         Target("stories", "/api/v1/stories", {"limit": "50"}, stories),
         Target(f"events actor={actor}", "/api/v1/events", {"actor": actor}, events),
         Target(f"timeline actor={actor}", "/api/v1/timeline", {"actor": actor}, timeline),
+        Target(
+            f"timeline {actor}+{partner}",
+            "/api/v1/timeline",
+            {"actor": [actor, partner]},
+            dyad_timeline,
+        ),
         Target(f"search q={query}", "/api/v1/search", {"q": query}, search),
         Target("page /", "/", {}, None),
         Target("page /stories", "/stories", {}, None),
@@ -167,6 +178,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=400, help="per endpoint, under load")
     parser.add_argument("--budget", type=float, default=60.0, help="seconds per endpoint at most")
     parser.add_argument("--actor", default=None, help="default: the most mentioned actor")
+    parser.add_argument("--partner", default="China", help="the second actor of a dyad timeline")
     parser.add_argument("--query", default="talks")
     args = parser.parse_args()
 
@@ -184,7 +196,7 @@ def main() -> None:
     print(header + "\n" + "-" * len(header))
     try:
         with httpx.Client(base_url=base, limits=limits, timeout=300) as client:
-            for target in targets(store, args.actor, args.query):
+            for target in targets(store, args.actor, args.partner, args.query):
                 probe = client.get(target.path, params=target.params)
                 if probe.status_code == 404:
                     print(f"{target.name:34} skipped: 404 (not served)")
