@@ -37,11 +37,18 @@ def best_member_title(state: ClusterState, story: StoryState, title: dict[str, f
     (and so its title centroid) say other things; this single-link view lets it match that one.
     """
     best = 0.0
+    n1 = state.n_docs + 1
+    df = state.df
     for member in story.titles:
         if title.keys().isdisjoint(member):
             continue
-        weighted = state.weigh(member)
-        best = max(best, sum(w * weighted.get(t, 0.0) for t, w in title.items()))
+        dot = norm = 0.0
+        for term, tf in member.items():
+            weight = tf * (math.log(n1 / (df.get(term, 0) + 1)) + 1.0)
+            norm += weight * weight
+            dot += weight * title.get(term, 0.0)
+        if norm:
+            best = max(best, dot / math.sqrt(norm))
     return best
 
 
