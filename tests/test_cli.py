@@ -229,3 +229,36 @@ def test_cli_events_quotes_dyad_and_exports(
         assert len(out_file.read_text().splitlines()) == report[kind]
     code, _, err = run(capsys, db, "events", "--from", "not-a-date")
     assert code == 1 and "YYYY-MM-DD" in err
+
+
+def test_cli_build_reads_a_users_event_lexicon(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Issue 5: the lexicon is a data file users extend; --recode applies it to coded articles."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Harbour row\n\nPublished 2025-03-04\n\n"
+        "Kestria scolded Norvadia on Tuesday over the closed border crossings.\n"
+    )
+    db = tmp_path / "lex.db"
+    assert run(capsys, db, "ingest", str(folder))[0] == 0
+    assert run(capsys, db, "build")[0] == 0
+
+    def types() -> set[str]:
+        code, out, _ = run(capsys, db, "events", "--json")
+        assert code == 0
+        return {e["type"] for e in json.loads(out)}
+
+    assert "DISAPPROVE" not in types()  # "scold" is not in the bundled lexicon
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[types.DISAPPROVE]\nverbs = ["scold"]\n')
+    assert run(capsys, db, "build", "--lexicon", str(mine))[0] == 0
+    assert "DISAPPROVE" not in types()  # already coded: a new lexicon applies to new articles
+    assert run(capsys, db, "build", "--lexicon", str(mine), "--recode")[0] == 0
+    assert "DISAPPROVE" in types()
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[types.DISAPPROVE\n")
+    code, _, err = run(capsys, db, "build", "--lexicon", str(broken), "--recode")
+    assert code == 1 and "broken.toml" in err and "fix the file" in err
+    assert "DISAPPROVE" in types()  # nothing was forgotten for a file that cannot be read

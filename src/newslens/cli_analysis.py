@@ -31,6 +31,16 @@ def register(app: typer.Typer) -> None:
         ] = None,
         processes: Annotated[int, typer.Option(help="Processes for spaCy's parsing.")] = 1,
         batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 32,
+        lexicon: Annotated[
+            Path | None,
+            typer.Option(
+                envvar="NEWSLENS_EVENT_LEXICON",
+                help="Your event lexicon (TOML), read on top of the bundled one.",
+            ),
+        ] = None,
+        recode: Annotated[
+            bool, typer.Option(help="Code every article's events again (after a lexicon change).")
+        ] = False,
         as_json: JsonOption = False,
     ) -> None:
         """Link duplicates, analyse the language, group stories and threads (incremental)."""
@@ -44,7 +54,14 @@ def register(app: typer.Typer) -> None:
                 progress.update(task, description=stage, completed=done)
 
             settings = {"model": spacy_model, "n_process": processes, "batch_size": batch_size}
-            report = run(store, recluster=recluster, progress=advance, nlp_settings=settings)
+            report = run(
+                store,
+                recluster=recluster,
+                progress=advance,
+                nlp_settings=settings,
+                event_lexicon=str(lexicon) if lexicon else None,
+                recode=recode,
+            )
         if as_json:
             sys.stdout.write(json.dumps(report.as_dict()) + "\n")
             return

@@ -152,7 +152,13 @@ def _date_key(article: ArticleText) -> tuple[int, dt.date, int]:
 BuildProgress = Callable[[str, int], None]
 
 
-def _code_events(store: Store, report: BuildReport, tell: BuildProgress, model: str | None) -> None:
+def _code_events(
+    store: Store,
+    report: BuildReport,
+    tell: BuildProgress,
+    model: str | None,
+    lexicon: str | None = None,
+) -> None:
     """Code events and quotes from each new cached parse, then merge events across articles."""
     from newslens.events import EventStage, merge_events
 
@@ -160,7 +166,7 @@ def _code_events(store: Store, report: BuildReport, tell: BuildProgress, model: 
     coded = 0
     for batch in store.uncoded_articles():
         if stage is None:
-            stage = EventStage(model=model)
+            stage = EventStage(model=model, lexicon=lexicon)
             stage.setup()
         result = stage(batch)
         store.save_article_events(result.outputs)
@@ -228,9 +234,21 @@ def build(
     progress: BuildProgress | None = None,
     clusterer_settings: dict[str, Any] | None = None,
     nlp_settings: dict[str, Any] | None = None,
+    event_lexicon: str | None = None,
+    recode: bool = False,
 ) -> BuildReport:
     """Run dedupe, the language stage, stories and threads over what is new in the store
-    (stories and threads over all of it with ``recluster``)."""
+    (stories and threads over all of it with ``recluster``).
+
+    ``event_lexicon``: a user's lexicon file, read on top of the bundled one
+    (``data/events/lexicon.toml`` says how); ``recode``: code every article's events again,
+    as after changing the lexicon (the cached parses are reused, nothing is parsed twice)."""
+    if event_lexicon:
+        from newslens.events.coder import load_lexicon
+
+        load_lexicon(Path(event_lexicon))  # a broken file fails before anything is forgotten
+    if recode:
+        store.forget_events()
     from newslens.dedupe import Deduper
     from newslens.stories import StoryClusterer, describe_stories, link_threads
 
@@ -249,7 +267,7 @@ def build(
         tell("duplicates", report.fingerprinted)
 
     _analyse(store, report, tell, nlp_settings or {})
-    _code_events(store, report, tell, (nlp_settings or {}).get("model"))
+    _code_events(store, report, tell, (nlp_settings or {}).get("model"), event_lexicon)
 
     if recluster:
         store.clear_stories()

@@ -105,6 +105,19 @@ class EventsMixin:
 
     engine: Engine
 
+    def forget_events(self) -> None:
+        """Drop every coded event, quote and merged event, so the next build codes all again
+        (after a change of lexicon)."""
+        with self.engine.begin() as connection:
+            for table in (
+                schema.event_articles,
+                schema.events,
+                schema.coded_events,
+                schema.quotes,
+                schema.event_runs,
+            ):
+                connection.execute(table.delete())
+
     def uncoded_articles(self, batch_size: int = 100) -> Iterator[list[EventInput]]:
         """Analysed originals the event stage has not seen, with their cached parse."""
         last = 0
