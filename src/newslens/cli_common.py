@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from typing import Annotated, Any
@@ -9,6 +10,8 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from newslens.errors import InputError
 
 console = Console()
 err_console = Console(stderr=True)
@@ -41,6 +44,16 @@ def progress_bar() -> Progress:
         console=err_console,
         transient=True,
     )
+
+
+def parse_day(value: str | None, option: str) -> dt.date | None:
+    """A ``--from``/``--to`` value as a date, or an error saying how to write it."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
 def print_json(value: Any) -> None:

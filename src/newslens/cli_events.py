@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from newslens import render
-from newslens.cli_common import JsonOption, console, open_store, print_json
+from newslens.cli_common import JsonOption, console, open_store, parse_day, print_json
 from newslens.errors import InputError
 
 if TYPE_CHECKING:
@@ -23,15 +22,6 @@ def _actor_id(store: Store, name: str) -> str:
             f"no actor named {name!r} in {store.url}; list them with `newslens actors`"
         )
     return found.id
-
-
-def _day(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{option} {value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
 def register(app: typer.Typer) -> None:
@@ -58,7 +48,7 @@ def register(app: typer.Typer) -> None:
         ids = [_actor_id(store, name) for name in actor or []]
         kind = load_quad().canonical(event_type) if event_type else None
         found = store.events(
-            ids, kind, _day(date_from, "--from"), _day(date_to, "--to"), limit=limit
+            ids, kind, parse_day(date_from, "--from"), parse_day(date_to, "--to"), limit=limit
         )
         actors = store.actors_by_id(
             {a for e in found for a in (e.source, e.target, e.claimed_by) if a}

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from newslens import render_report
-from newslens.cli_common import JsonOption, console, open_store, print_json
-from newslens.cli_events import _day
+from newslens.cli_common import JsonOption, console, open_store, parse_day, print_json
 
 if TYPE_CHECKING:
     from newslens.report.gather import Request
@@ -40,8 +39,8 @@ def _request(
         query=query,
         story_id=story,
         thread_id=thread,
-        date_from=_day(date_from, "--from"),
-        date_to=_day(date_to, "--to"),
+        date_from=parse_day(date_from, "--from"),
+        date_to=parse_day(date_to, "--to"),
     )
 
 

@@ -152,6 +152,22 @@ class ArticleText:
     published_latest: dt.date | None = None
     language: str | None = None
 
+    @classmethod
+    def of(cls, article: Article, seq: int) -> ArticleText:
+        """The text of a cleaned article not stored yet, ``seq`` standing for its ingest order."""
+        return cls(
+            article.id,
+            seq,
+            article.body,
+            article.title,
+            article.outlet,
+            article.original_outlet,
+            article.published,
+            article.published_earliest,
+            article.published_latest,
+            article.language,
+        )
+
 
 @dataclass(frozen=True)
 class DedupeResult:

@@ -220,3 +220,21 @@ def test_timeline_shows_a_sentence_once_with_its_other_readings() -> None:
     assert entry.type == "DEMAND"  # reported by more outlets, so ranked first
     assert entry.also == ("DISAPPROVE Norvadia → Kestria",)
     assert set(entry.event_ids) == {"e1", "e2"}
+
+
+def test_timeline_joins_names_that_contain_and_without_splitting_them() -> None:
+    line = "Bosnia and Herzegovina and the Teran Basin Council called on Norvadia to act."
+    actors = {
+        **ACTORS,
+        "state:BIH": Actor("state:BIH", "Bosnia and Herzegovina", "state", "BIH"),
+    }
+    a = ev("e1", "DEMAND", ["a1"], line, source="state:BIH")
+    b = ev("e2", "DEMAND", ["a1"], line, source="state:BIH", target="state:XKS")
+    scope = Bundle(scope=Scope(), articles=ARTICLES, events=(a, b), actors=actors)
+    (entry,) = build_timeline(scope, milestones=False)
+    assert entry.source == "Bosnia and Herzegovina"
+    assert entry.target == "Norvadia and Kestria"
+    c = ev("e3", "DEMAND", ["a1"], line, source="org:tbc")
+    scope = Bundle(scope=Scope(), articles=ARTICLES, events=(a, b, c), actors=actors)
+    (entry,) = build_timeline(scope, milestones=False)
+    assert entry.source == "Bosnia and Herzegovina and org:tbc"

@@ -31,21 +31,7 @@ def _articles(path: Path) -> list[Article]:
 
 
 def _texts(articles: list[Article]) -> list[ArticleText]:
-    texts = [
-        ArticleText(
-            a.id,
-            i,
-            a.body,
-            a.title,
-            a.outlet,
-            a.original_outlet,
-            a.published,
-            a.published_earliest,
-            a.published_latest,
-        )
-        for i, a in enumerate(articles)
-    ]
-    return sorted(texts, key=sort_key)
+    return sorted((ArticleText.of(a, i) for i, a in enumerate(articles)), key=sort_key)
 
 
 def _cluster(texts: list[ArticleText]) -> dict[str, str]:

@@ -225,16 +225,21 @@ def _merge_citations(a: Sequence[Citation], b: Sequence[Citation]) -> tuple[Cita
 def _fold_same_report(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     """Entries of one type, date and sentence become one, listing every source and target."""
     folded: dict[tuple[object, ...], TimelineEntry] = {}
+    names: dict[tuple[object, ...], tuple[list[str], list[str]]] = {}
     for entry in entries:
         key = (entry.type, entry.date, entry.date_latest, entry.summary)
+        sources, targets = names.setdefault(key, ([], []))
+        for found, name in ((sources, entry.source), (targets, entry.target)):
+            if name and name not in found:
+                found.append(name)
         known = folded.get(key)
         if known is None:
             folded[key] = entry
             continue
         folded[key] = replace(
             known,
-            source=_join(known.source, entry.source),
-            target=_join(known.target, entry.target),
+            source=" and ".join(sources) or None,
+            target=" and ".join(targets) or None,
             citations=_merge_citations(known.citations, entry.citations),
             outlets=max(known.outlets, entry.outlets),
             between_scope=known.between_scope or entry.between_scope,
@@ -289,11 +294,6 @@ def _fold_same_day(bundle: Bundle, entries: list[TimelineEntry]) -> list[Timelin
             slots.append(len(kept))
             kept.append(entry)
     return kept
-
-
-def _join(a: str | None, b: str | None) -> str | None:
-    names = [n for n in dict.fromkeys(x for x in (*(a or "").split(" and "), b or "") if x)]
-    return " and ".join(names) or None
 
 
 def _milestones(bundle: Bundle) -> list[TimelineEntry]:

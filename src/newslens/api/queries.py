@@ -172,12 +172,6 @@ def list_events(
     return [_event(r) for r in rows], total
 
 
-def get_event(store: Store, event_id: str) -> Event | None:
-    with store.engine.connect() as connection:
-        row = connection.execute(sa.select(E).where(E.c.id == event_id)).first()
-    return _event(row) if row else None
-
-
 def list_quotes(
     store: Store,
     page: Page,

@@ -226,7 +226,7 @@ def events(
 @router.get("/events/{event_id}", summary="One event with its evidence sentences")
 def event(request: Request, event_id: Id) -> dict[str, Any]:
     store = _store(request)
-    found = queries.get_event(store, event_id)
+    found = store.get_event(event_id)
     if found is None:
         raise not_found("event", event_id, "/api/v1/events")
     return _events_out(store, [found])[0]

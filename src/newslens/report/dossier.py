@@ -150,12 +150,14 @@ def _top_quotes(bundle: Bundle, limit: int) -> list[dict[str, Any]]:
             groups.setdefault((quote.speaker, text.casefold()), []).append(quote)
     scope_sides = set(bundle.sides) | set(bundle.scope.actors)
 
-    def weight(item: tuple[tuple[str | None, str], list[Quote]]) -> tuple[float, str]:
-        (speaker, text), quotes = item
-        voices = {
+    def voices(quotes: list[Quote]) -> set[str]:
+        return {
             bundle.articles[q.article_id].voice for q in quotes if q.article_id in bundle.articles
         }
-        score = 2.0 * len(voices) + (1.5 if quotes[0].direct else 0.0)
+
+    def weight(item: tuple[tuple[str | None, str], list[Quote]]) -> tuple[float, str]:
+        (speaker, text), quotes = item
+        score = 2.0 * len(voices(quotes)) + (1.5 if quotes[0].direct else 0.0)
         score += 1.0 if speaker else 0.0
         score += 1.0 if speaker in scope_sides else 0.0
         return (-score, text)
@@ -174,13 +176,7 @@ def _top_quotes(bundle: Bundle, limit: int) -> list[dict[str, Any]]:
                 "article_id": first.article_id,
                 "outlet": article.outlet if article else None,
                 "published": _iso(article.published) if article else None,
-                "outlets": sorted(
-                    {
-                        bundle.articles[q.article_id].voice
-                        for q in quotes
-                        if q.article_id in bundle.articles
-                    }
-                ),
+                "outlets": sorted(voices(quotes)),
             }
         )
     return found

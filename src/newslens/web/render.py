@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -169,6 +170,32 @@ def past_the_end(request: Request, pager: Pager) -> HTMLResponse:
         f"No page {pager.page}",
         f"This listing has {pager.pages} page{'s' if pager.pages != 1 else ''}.",
     )
+
+
+def store_of(request: Request) -> Any:
+    """The store :func:`newslens.api.app.create_app` put on the app."""
+    return request.app.state.store
+
+
+def listing(
+    request: Request,
+    page: str | None,
+    total: int,
+    rows: Callable[[int, int], list[Any]],
+    template: str,
+    key: str,
+    context: dict[str, Any] | None = None,
+) -> HTMLResponse:
+    """A paginated listing: 400 for a bad page number, 404 past the last page, else the
+    template with ``rows(limit, offset)`` under ``key``, the pager and ``context``."""
+    number = parse_page(page)
+    if number is None:
+        return bad_page(request, page)
+    pager = Pager(number, total)
+    if number > pager.pages:
+        return past_the_end(request, pager)
+    found = rows(pager.per_page, pager.offset)
+    return html_page(request, template, {**(context or {}), key: found, "pager": pager})
 
 
 def highlight(snippet: str) -> Markup:

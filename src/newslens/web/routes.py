@@ -13,7 +13,6 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from newslens.report import Request as Scope
-from newslens.store import Store
 from newslens.web import views
 from newslens.web.render import (
     STATIC_DIR,
@@ -21,9 +20,11 @@ from newslens.web.render import (
     bad_page,
     highlight,
     html_page,
+    listing,
     not_found,
     parse_page,
     past_the_end,
+    store_of,
 )
 from newslens.web.routes_actors import router as actors_router
 
@@ -36,11 +37,6 @@ router.include_router(actors_router)
 MAX_QUERY = 500
 #: the most search results a query pages through
 MAX_RESULTS = 1000
-
-
-def store_of(request: Request) -> Store:
-    store: Store = request.app.state.store
-    return store
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -78,16 +74,16 @@ def search(request: Request, q: str = "", page: str | None = None) -> HTMLRespon
 @router.get("/stories", response_class=HTMLResponse)
 def stories(request: Request, page: str | None = None) -> HTMLResponse:
     """Stories, biggest and latest first, paginated."""
-    number = parse_page(page)
-    if number is None:
-        return bad_page(request, page)
     store = store_of(request)
-    pager = Pager(number, store.count_stories())
-    if number > pager.pages:
-        return past_the_end(request, pager)
-    rows = store.stories(limit=pager.per_page, offset=pager.offset)
-    threads = {t.id: t for t in store.threads()}
-    return html_page(request, "stories.html", {"stories": rows, "threads": threads, "pager": pager})
+    return listing(
+        request,
+        page,
+        store.count_stories(),
+        lambda limit, offset: store.stories(limit=limit, offset=offset),
+        "stories.html",
+        "stories",
+        {"threads": {t.id: t for t in store.threads()}},
+    )
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
@@ -124,15 +120,15 @@ def thread(request: Request, thread_id: str) -> HTMLResponse:
 @router.get("/articles", response_class=HTMLResponse)
 def articles(request: Request, page: str | None = None) -> HTMLResponse:
     """Every article in ingest order, paginated."""
-    number = parse_page(page)
-    if number is None:
-        return bad_page(request, page)
     store = store_of(request)
-    pager = Pager(number, store.count_articles())
-    if number > pager.pages:
-        return past_the_end(request, pager)
-    rows = store.articles(limit=pager.per_page, offset=pager.offset)
-    return html_page(request, "articles.html", {"articles": rows, "pager": pager})
+    return listing(
+        request,
+        page,
+        store.count_articles(),
+        lambda limit, offset: store.articles(limit=limit, offset=offset),
+        "articles.html",
+        "articles",
+    )
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)

@@ -5,36 +5,30 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from newslens.store import Store
 from newslens.web import views
-from newslens.web.render import Pager, bad_page, html_page, not_found, parse_page, past_the_end
+from newslens.web.render import html_page, listing, not_found, store_of
 
 router = APIRouter(include_in_schema=False)
-
-
-def _store(request: Request) -> Store:
-    store: Store = request.app.state.store
-    return store
 
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors(request: Request, page: str | None = None) -> HTMLResponse:
     """Actors, most mentioned first, paginated."""
-    number = parse_page(page)
-    if number is None:
-        return bad_page(request, page)
-    store = _store(request)
-    pager = Pager(number, store.count_actors())
-    if number > pager.pages:
-        return past_the_end(request, pager)
-    rows = store.actor_summaries(limit=pager.per_page, offset=pager.offset)
-    return html_page(request, "actors.html", {"actors": rows, "pager": pager})
+    store = store_of(request)
+    return listing(
+        request,
+        page,
+        store.count_actors(),
+        lambda limit, offset: store.actor_summaries(limit=limit, offset=offset),
+        "actors.html",
+        "actors",
+    )
 
 
 @router.get("/actors/{id_or_name}", response_class=HTMLResponse)
 def actor(request: Request, id_or_name: str) -> HTMLResponse:
     """One actor: aliases, roles, events over time, top counterparts, quotes, mentions."""
-    store = _store(request)
+    store = store_of(request)
     found = store.find_actor(id_or_name)
     if found is None:
         return not_found(request, "actor", id_or_name, "actors")
@@ -44,7 +38,7 @@ def actor(request: Request, id_or_name: str) -> HTMLResponse:
 @router.get("/dyads/{a}/{b}", response_class=HTMLResponse)
 def dyad(request: Request, a: str, b: str) -> HTMLResponse:
     """Two actors: relation score by month, the events between them, their timeline."""
-    store = _store(request)
+    store = store_of(request)
     first, second = store.find_actor(a), store.find_actor(b)
     if first is None:
         return not_found(request, "actor", a, "actors")
