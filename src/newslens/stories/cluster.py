@@ -26,7 +26,8 @@ from newslens.stories.score import (
     entity_share,
     story_similarity,
 )
-from newslens.stories.state import ClusterState, StoryState
+from newslens.stories.state import ClusterState, Member, StoryState
+from newslens.stories.stream import Featurised, featurised
 from newslens.stories.text import (
     Features,
     article_date,
@@ -50,43 +51,37 @@ def sort_key(article: ArticleText) -> tuple[int, int, int]:
 class StoryClusterer:
     """The ``stories`` stage: assign each article to a story, online.
 
-    Settings (all keyword arguments; defaults tuned on the news-2022 gold set, see
-    docs/evaluation.md):
+    Settings (keyword arguments; defaults tuned on the news-2022 gold set, figures and the
+    settings tried in docs/evaluation.md):
 
     - ``threshold`` (0.2): the least match score for joining a story; below it, a new story.
-    - ``undated_margin`` (0.1): added to the threshold for articles with no date at all.
-    - ``window_days`` (3): a story not grown for this many days leaves the candidate set.
+      ``undated_margin`` (0.1) is added for articles with no date at all.
+    - ``window_days`` (4): a story not grown for this many days leaves the candidate set.
     - ``body_weight``, ``title_weight``, ``entity_weight``, ``dense_weight`` (0.55, 0.2, 0.1, 0.3):
       the mix of the similarities (normalised by their sum; dense only when embeddings are on).
-    - ``member_title_weight`` (0.25) and ``member_titles`` (10): the title similarity mixes the
-      cosine to the story's title centroid with, at this weight, the best cosine to one of its
-      members' headlines (the ``member_titles`` most recent are kept): a follow-up that echoes
-      one earlier headline still matches when the story's other headlines differ (news-2022
-      gold F1 0.847 -> 0.860, the same with 10, 30 or 1,000 headlines kept; 0 = centroid only).
+    - ``member_title_weight`` (0.25), ``member_titles`` (10): the title similarity mixes in, at
+      this weight, the best cosine to one of the story's recent headlines (0 = centroid only).
     - ``time_penalty`` (0.15): subtracted at ``window_days`` of distance to the story's dates,
       proportionally below that.
-    - ``max_body_chars`` (4000): the part of the body read (news leads carry the happening).
-    - ``stem_chars`` (0 = off): cut terms to this many characters (a crude cross-spelling stem).
-    - ``article_terms`` (100), ``centroid_terms`` (200), ``index_terms`` (20) and
-      ``max_candidates`` (40): sparse vector sizes, index keys per article and candidates scored
-      per article (the memory and time bounds).
+    - ``settle_margin`` (0.05; None = off): ``window_days`` after its date, when every story
+      begun near it exists, an article is placed once more (see :meth:`_settle`).
+    - ``max_body_chars`` (4000), ``stem_chars`` (0 = off): the part of the body read; a crude
+      cross-spelling stem.
+    - ``article_terms`` (100), ``centroid_terms`` (200), ``index_terms`` (20), ``max_candidates``
+      (40): sparse vector sizes, index keys per article and candidates scored per article.
     - ``embedding_model`` (None = off): a local sentence-transformers model directory.
-    - ``archive_terms`` (60, 0 = off), ``archive_limit`` (200,000) and ``archive_margin`` (0.05):
-      a closed story leaves a compact profile (its ``archive_terms`` heaviest terms and a third as
-      many entities) in an archive with its own inverted index, the oldest leaving first beyond
-      ``archive_limit`` stories. An article with no date at all may join an archived story of any
-      time when it matches above ``threshold + undated_margin + archive_margin``; a late article
-      (dated more than ``window_days`` before the clock, as in a later incremental build) may
-      join an archived story within ``window_days`` of its date above ``threshold +
-      archive_margin``. Archived profiles are truncated, so their scores run lower: stricter.
-    - ``merge_score`` (0 = off; e.g. 0.3) and ``merge_similarity`` (0.45): when an article
-      also matches a second open story by at least ``merge_score``, and the two stories'
-      TF-IDF centroids have a cosine of at least ``merge_similarity``, the younger story is
-      merged into the older. Off by default: on the news-2022 gold it cost precision (F1 0.83
-      at 0.22/0.45).
-      Stories from :meth:`prime` are never merged away (their articles are stored), and an
-      assignment is given out only once its story has closed (or ``max_pending`` assignments
-      wait), so every assignment names the story its article ends in.
+    - ``archive_terms`` (60, 0 = off), ``archive_limit`` (200,000), ``archive_margin`` (0.05): a
+      closed story leaves a compact profile in an archive (the oldest leave first). An undated
+      article may join an archived story of any time above ``threshold + undated_margin +
+      archive_margin``; a late one (dated more than ``window_days`` before the clock, as in a
+      later build) one within ``window_days`` of its date above ``threshold + archive_margin``.
+    - ``merge_score`` (0 = off) and ``merge_similarity`` (0.45): when an article also matches a
+      second open story by ``merge_score`` and the two centroids' cosine reaches
+      ``merge_similarity``, the younger story is merged into the older (it cost precision).
+
+    Stories from :meth:`prime` are never merged away (their articles are stored), and an
+    assignment is given out only once its story has closed (or ``max_pending`` wait), so every
+    assignment names the story its article ends in.
     """
 
     name = "stories"
@@ -96,7 +91,7 @@ class StoryClusterer:
         *,
         threshold: float = 0.2,
         undated_margin: float = 0.1,
-        window_days: int = 3,
+        window_days: int = 4,
         body_weight: float = 0.55,
         title_weight: float = 0.2,
         entity_weight: float = 0.1,
@@ -118,6 +113,7 @@ class StoryClusterer:
         archive_margin: float = 0.05,
         merge_score: float = 0.0,
         merge_similarity: float = 0.45,
+        settle_margin: float | None = 0.05,
         max_pending: int = 20_000,
     ) -> None:
         self.threshold = threshold
@@ -144,6 +140,7 @@ class StoryClusterer:
         self.archive_margin = archive_margin
         self.merge_score = merge_score
         self.merge_similarity = merge_similarity
+        self.settle_margin = settle_margin
         self.max_pending = max_pending
         self._stop: frozenset[str] | None = None
         self._model: Any = None
@@ -225,15 +222,17 @@ class StoryClusterer:
                 pending.append(self._assign_one(state, article, features, dense))
                 # give out the assignments whose story can no longer be merged away
                 while pending:
-                    head = pending[0]
-                    story_id = state.resolve(head.story_id)
-                    if story_id in state.stories and len(pending) <= self.max_pending:
+                    head = self._now(state, pending[0])
+                    if head.story_id in state.stories and len(pending) <= self.max_pending:
                         break
-                    state.locked.add(story_id)
+                    state.locked.add(head.story_id)
+                    state.fixed.add(head.article_id)
+                    state.moved.pop(head.article_id, None)
                     pending.popleft()
-                    yield StoryAssignment(head.article_id, story_id, head.score)
+                    yield head
+        self._settle(state, None)
         for head in pending:
-            yield StoryAssignment(head.article_id, state.resolve(head.story_id), head.score)
+            yield self._now(state, head)
 
     # -- the algorithm ----------------------------------------------------------------------
 
@@ -241,6 +240,8 @@ class StoryClusterer:
         self, state: ClusterState, article: ArticleText, features: Features, dense: Any
     ) -> StoryAssignment:
         day = _ordinal(article_date(article))
+        if day is not None:
+            self._settle(state, day - self.window_days)
         state.advance(day, self.window_days)
         state.count(features)
         vector = dict(top_items(state.weigh(features.body), self.article_terms))
@@ -283,7 +284,48 @@ class StoryClusterer:
         else:
             best = self._merge_matches(state, best, scored)
         self._add(state, best, features, day, dense)
+        if day is not None and not late and self.settle_margin is not None:
+            state.unsettled.append(Member(article.id, best.id, day, features, dense))
         return StoryAssignment(article.id, best.id, round(best_score, 6))
+
+    def _settle(self, state: ClusterState, before: int | None) -> None:
+        """Place again, once, each article dated before ``before`` (all when None).
+
+        By then every story begun within ``window_days`` after the article exists, so an article
+        that seeded or joined a story before the story it belongs to had formed (an online
+        pass's order effect) moves there: it leaves its story and joins the best open one when
+        that one scores at least ``threshold`` and ``settle_margin`` above its own story
+        without it.
+        """
+        while state.unsettled and (before is None or state.unsettled[0].day < before):
+            member = state.unsettled.popleft()
+            story = state.stories.get(state.resolve(member.story_id))
+            if story is None or member.article_id in state.fixed:
+                state.fixed.discard(member.article_id)
+                continue
+            features, day, dense = member.features, member.day, member.dense
+            state.remove(story, features, day, dense)
+            vector = dict(top_items(state.weigh(features.body), self.article_terms))
+            own = self._score(state, story, vector, features, day, dense) if story.size else -1.0
+            target, best = story, max(own + (self.settle_margin or 0.0), self.threshold)
+            for other in self._candidates(state, vector, features):
+                if other is not story:
+                    score = self._score(state, other, vector, features, day, dense)
+                    if score > best:
+                        target, best = other, score
+            if target is not story:
+                state.moved[member.article_id] = (target.id, round(best, 6))
+                if not story.size:
+                    state.drop(story)
+            self._add(state, target, features, day, dense)
+
+    @staticmethod
+    def _now(state: ClusterState, assignment: StoryAssignment) -> StoryAssignment:
+        """The assignment as it stands: moved by settling, its story followed through merges."""
+        story_id, score = state.moved.get(assignment.article_id, (None, assignment.score))
+        return StoryAssignment(
+            assignment.article_id, state.resolve(story_id or assignment.story_id), score
+        )
 
     def _merge_matches(
         self, state: ClusterState, best: StoryState, scored: list[tuple[float, StoryState]]
@@ -370,29 +412,11 @@ class StoryClusterer:
         if self._stop is None or (self.embedding_model is not None and self._model is None):
             self.setup()
 
-    def _chunks(
-        self, articles: Iterable[ArticleText]
-    ) -> Iterator[list[tuple[ArticleText, Features, Any]]]:
-        """Features (and embeddings, batched) for consecutive chunks of the stream."""
-        assert self._stop is not None
-        size = max(1, self.embedding_batch_size)
-        chunk: list[ArticleText] = []
-        for article in articles:
-            chunk.append(article)
-            if len(chunk) >= size:
-                yield self._featurise(chunk)
-                chunk = []
-        if chunk:
-            yield self._featurise(chunk)
+    def _chunks(self, articles: Iterable[ArticleText]) -> Iterator[Featurised]:
+        stop = self._stop
+        assert stop is not None
 
-    def _featurise(self, chunk: list[ArticleText]) -> list[tuple[ArticleText, Features, Any]]:
-        assert self._stop is not None
-        features = [
-            article_features(a, self._stop, self.max_body_chars, self.stem_chars) for a in chunk
-        ]
-        if self._model is None:
-            return [(a, f, None) for a, f in zip(chunk, features, strict=True)]
-        from newslens.stories.dense import embed
+        def features_of(article: ArticleText) -> Features:
+            return article_features(article, stop, self.max_body_chars, self.stem_chars)
 
-        vectors = embed(self._model, chunk)
-        return [(a, f, v) for a, f, v in zip(chunk, features, vectors, strict=True)]
+        return featurised(articles, features_of, self._model, self.embedding_batch_size)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import math
 from array import array
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,9 +36,21 @@ class StoryState:
     start: int | None = None  # date ordinals
     end: int | None = None
     last: int | None = None  # when the story last grew (ageing); the clock for undated seeds
+    days: dict[int, int] = field(default_factory=dict)  # member date ordinal -> members
     keys: set[str] = field(default_factory=set)  # its entries in the inverted index
     dense: Any = None  # numpy vector sum when embeddings are on
     norms: dict[str, tuple[int, float]] = field(default_factory=dict)  # cache: kind -> (n, norm)
+
+
+@dataclass
+class Member:
+    """An article placed in an open story and not settled yet (see ``StoryClusterer.settle``)."""
+
+    article_id: str
+    story_id: str  # where it was placed
+    day: int
+    features: Features
+    dense: Any = None
 
 
 @dataclass
@@ -64,6 +77,16 @@ def _trim(weights: dict[str, float], keep: int, values: dict[str, float]) -> dic
     return {t: values[t] for t, _ in top_items(weights, keep)}
 
 
+def _subtract(centroid: dict[str, float], vector: dict[str, float]) -> None:
+    for term, weight in vector.items():
+        value = centroid.get(term)
+        if value is not None:
+            if value - weight > 1e-9:
+                centroid[term] = value - weight
+            else:
+                del centroid[term]
+
+
 def _unit(tf: dict[str, float]) -> dict[str, float]:
     norm = math.sqrt(sum(w * w for w in tf.values()))
     return {t: w / norm for t, w in tf.items()} if norm else {}
@@ -86,6 +109,9 @@ class ClusterState:
     member_titles: int = 0  # members' title vectors kept per open story (the most recent)
     locked: set[str] = field(default_factory=set)  # stories another story may not be merged from
     merged: dict[str, str] = field(default_factory=dict)  # story merged away -> the one it joined
+    unsettled: deque[Member] = field(default_factory=deque)  # by date: placed, not yet settled
+    moved: dict[str, tuple[str, float]] = field(default_factory=dict)  # article -> story, score
+    fixed: set[str] = field(default_factory=set)  # given out before settling: stays put
 
     def resolve(self, story_id: str) -> str:
         """The story ``story_id`` lives on in, following merges."""
@@ -174,6 +200,7 @@ class ClusterState:
                 sorted(story.entities.items(), key=lambda kv: (-kv[1], kv[0]))[:centroid_terms]
             )
         if day is not None:
+            story.days[day] = story.days.get(day, 0) + 1
             story.start = day if story.start is None else min(story.start, day)
             story.end = day if story.end is None else max(story.end, day)
             story.last = day if story.last is None else max(story.last, day)
@@ -186,6 +213,42 @@ class ClusterState:
             if key not in story.keys:
                 story.keys.add(key)
                 self.index.setdefault(key, set()).add(story.id)
+
+    def remove(self, story: StoryState, features: Features, day: int, dense: Any = None) -> None:
+        """Take one article added with :meth:`add` out of a story again (its index keys stay).
+
+        Terms trimmed from the centroid since are skipped; the story's dates shrink to those of
+        the members left (``last``, the ageing clock, stays).
+        """
+        story.size -= 1
+        _subtract(story.body, _unit(features.body))
+        if features.title:
+            story.titled -= 1
+            title = _unit(features.title)
+            _subtract(story.title, title)
+            if title in story.titles:
+                story.titles.remove(title)
+        for key in features.entities:
+            count = story.entities.get(key, 0) - 1
+            if count > 0:
+                story.entities[key] = count
+            else:
+                story.entities.pop(key, None)
+        left = story.days.get(day, 0) - 1
+        if left > 0:
+            story.days[day] = left
+        else:
+            story.days.pop(day, None)
+            story.start = min(story.days, default=None)
+            story.end = max(story.days, default=None)
+        if dense is not None and story.dense is not None:
+            story.dense = story.dense - dense
+        story.norms.clear()
+
+    def drop(self, story: StoryState) -> None:
+        """Forget an open story left with no members (nothing is archived)."""
+        self._unindex(story)
+        del self.stories[story.id]
 
     def _tfidf(self, centroid: dict[str, float]) -> dict[str, float]:
         return {t: w * self.idf(t) for t, w in centroid.items()}
@@ -274,6 +337,8 @@ class ClusterState:
             del into.titles[: -self.member_titles]
         for key, count in other.entities.items():
             into.entities[key] = into.entities.get(key, 0) + count
+        for day, count in other.days.items():
+            into.days[day] = into.days.get(day, 0) + count
         for name in ("start", "end", "last"):
             a, b = getattr(into, name), getattr(other, name)
             if b is not None:
