@@ -97,6 +97,7 @@ def test_cli_search_quarantine_and_article(
     _, out, _ = run(capsys, db, "search", "Tuesday harbour", "--json")
     hits = json.loads(out)
     assert [h["title"] for h in hits] == ["Port talks resume in Port Calder"]
+    assert set(hits[0]) == {"id", "title", "outlet", "published", "snippet", "score"}
     _, out, _ = run(capsys, db, "quarantine", "--json")
     entries = json.loads(out)
     assert [(Path(e["source_path"]).name, e["reason"]) for e in entries] == [("empty.txt", "empty")]

@@ -171,17 +171,7 @@ def search(
     """Full-text search over article titles and bodies."""
     hits = open_store().search(query, limit)
     if as_json:
-        rows = [
-            {
-                "id": h.article_id,
-                "title": h.title,
-                "outlet": h.outlet,
-                "published": h.published.isoformat() if h.published else None,
-                "snippet": h.snippet,
-                "score": round(h.score, 4),
-            }
-            for h in hits
-        ]
+        rows = [h.to_dict() for h in hits]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     render.search_hits(console, query, hits)

@@ -171,6 +171,7 @@ def test_api_quotes_actors_stories_threads_filters(client: TestClient) -> None:
 def test_api_search_pages_with_next(client: TestClient) -> None:
     first = get(client, "search", q="Kestria", limit=2)
     assert len(first["items"]) == 2 and first["next"] == 2
+    assert set(first["items"][0]) == {"id", "title", "outlet", "published", "snippet", "score"}
     second = get(client, "search", q="Kestria", limit=2, offset=2)
     assert not {h["id"] for h in first["items"]} & {h["id"] for h in second["items"]}
     assert get(client, "search", q="zzzxqv")["items"] == []

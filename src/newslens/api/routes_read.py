@@ -314,17 +314,7 @@ def search(
         raise ApiError(422, "invalid_request", "search pages end at 10000 hits; narrow the query")
     hits = _store(request).search(q, limit=offset + limit + 1)
     shown = hits[offset : offset + limit]
-    items = [
-        {
-            "id": h.article_id,
-            "title": h.title,
-            "outlet": h.outlet,
-            "published": h.published.isoformat() if h.published else None,
-            "snippet": h.snippet,
-            "score": round(h.score, 4),
-        }
-        for h in shown
-    ]
+    items = [h.to_dict() for h in shown]
     more = len(hits) > offset + limit
     return {
         "items": items,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -22,6 +23,17 @@ class SearchHit:
     published: dt.date | None
     snippet: str
     score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """The hit as the CLI's ``search --json`` and the API's ``/search`` give it."""
+        return {
+            "id": self.article_id,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published.isoformat() if self.published else None,
+            "snippet": self.snippet,
+            "score": round(self.score, 4),
+        }
 
 
 def _fts5_query(query: str) -> str:
