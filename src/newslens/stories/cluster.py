@@ -226,7 +226,8 @@ class StoryClusterer:
                     if head.story_id in state.stories and len(pending) <= self.max_pending:
                         break
                     state.locked.add(head.story_id)
-                    state.fixed.add(head.article_id)
+                    if head.story_id in state.stories:  # forced out before it settled
+                        state.fixed.add(head.article_id)
                     state.moved.pop(head.article_id, None)
                     pending.popleft()
                     yield head

@@ -111,7 +111,7 @@ class ClusterState:
     merged: dict[str, str] = field(default_factory=dict)  # story merged away -> the one it joined
     unsettled: deque[Member] = field(default_factory=deque)  # by date: placed, not yet settled
     moved: dict[str, tuple[str, float]] = field(default_factory=dict)  # article -> story, score
-    fixed: set[str] = field(default_factory=set)  # given out before settling: stays put
+    fixed: set[str] = field(default_factory=set)  # given out (max_pending) before settling
 
     def resolve(self, story_id: str) -> str:
         """The story ``story_id`` lives on in, following merges."""
