@@ -55,6 +55,25 @@ def test_cluster_stories_age_out(articles: list[ArticleText]) -> None:
     assert stories["quake-again"] == story_id_for("quake-again")
 
 
+def test_cluster_a_story_never_outgrows_max_span_days(articles: list[ArticleText]) -> None:
+    # the same report every other day for three weeks: a steady stream on one subject would chain
+    # into one "story" of 20 days; capped, it is cut into stories of at most max_span_days
+    stream = [
+        dataclasses.replace(
+            articles[0], id=f"quake-{day}", seq=day, published=dt.date(2025, 3, 1 + day)
+        )
+        for day in range(0, 21, 2)
+    ]
+    capped = cluster(stream, max_span_days=6)
+    days: dict[str, list[int]] = {}
+    for article in stream:
+        assert article.published is not None
+        days.setdefault(capped[article.id], []).append(article.published.day)
+    assert len(days) == 3
+    assert all(max(d) - min(d) <= 6 for d in days.values())
+    assert len(set(cluster(stream, max_span_days=None).values())) == 1
+
+
 @pytest.mark.parametrize(
     "dates",
     [

@@ -63,6 +63,9 @@ class StoryClusterer:
       this weight, the best cosine to one of the story's recent headlines (0 = centroid only).
     - ``time_penalty`` (0.15): subtracted at ``window_days`` of distance to the story's dates,
       proportionally below that.
+    - ``max_span_days`` (10; None = no limit): a story is one happening, so an article may not
+      stretch a story's dates over more than this many days; later coverage starts a new story,
+      which threads link (without it, a steady stream on one subject chains for weeks).
     - ``settle_margin`` (0.05; None = off): ``window_days`` after its date, when every story
       begun near it exists, an article is placed once more (see :meth:`_settle`).
     - ``max_body_chars`` (4000), ``stem_chars`` (0 = off): the part of the body read; a crude
@@ -99,6 +102,7 @@ class StoryClusterer:
         member_title_weight: float = 0.25,
         member_titles: int = 10,
         time_penalty: float = 0.15,
+        max_span_days: int | None = 10,
         max_body_chars: int = 4000,
         stem_chars: int = 0,
         article_terms: int = 100,
@@ -126,6 +130,7 @@ class StoryClusterer:
         self.member_title_weight = member_title_weight
         self.member_titles = member_titles
         self.time_penalty = time_penalty
+        self.max_span_days = max_span_days
         self.max_body_chars = max_body_chars
         self.stem_chars = stem_chars
         self.article_terms = article_terms
@@ -372,6 +377,11 @@ class StoryClusterer:
         day: int | None,
         dense: Any,
     ) -> float:
+        span = self.max_span_days
+        if span is not None and day is not None and story.start is not None:
+            assert story.end is not None
+            if max(story.end, day) - min(story.start, day) > span:
+                return -1.0  # below any threshold: the story would outgrow one happening
         body = centroid_cosine(state, story, vector, "body")
         if features.title and story.titled:
             title_vector = state.weigh(features.title)
