@@ -211,6 +211,25 @@ def test_cluster_late_article_joins_the_archived_story_of_its_days(
     assert placed.story_id == dict((a.id, s) for a, s in stored)["quake-1"]
 
 
+@pytest.mark.parametrize(("max_span_days", "joins"), [(None, True), (10, True), (2, False)])
+def test_cluster_late_article_respects_max_span_days(
+    articles: list[ArticleText], max_span_days: int | None, joins: bool
+) -> None:
+    # the quake story ran 3-4 March; a late report dated 6 March is within its window, but
+    # would stretch it over 3 days
+    ordered = sorted(articles, key=sort_key)
+    whole = StoryClusterer(max_span_days=max_span_days)
+    whole.setup()
+    stored = [(a, s.story_id) for a, s in zip(ordered, whole(ordered).outputs, strict=True)]
+    later = StoryClusterer(max_span_days=max_span_days)
+    later.setup()
+    later.prime(stored)
+    late = dataclasses.replace(articles[2], id="quake-late", seq=60, published=dt.date(2025, 3, 6))
+    (placed,) = later([late]).outputs
+    quake = dict((a.id, s) for a, s in stored)["quake-1"]
+    assert (placed.story_id == quake) is joins
+
+
 def test_cluster_prime_archive_from_stored_stories(articles: list[ArticleText]) -> None:
     from newslens.stories import describe_stories
 

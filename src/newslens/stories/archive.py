@@ -20,6 +20,7 @@ def best_archived(
     max_candidates: int,
     window_days: int,
     time_penalty: float,
+    max_span_days: int | None = None,
 ) -> tuple[ArchivedStory | None, float]:
     """The best-matching archived (closed) story for an undated or late article, and its score.
 
@@ -27,7 +28,8 @@ def best_archived(
     entities); stories still open are left to the open-story match. The score mixes the cosine of
     the article's unit TF-IDF ``vector`` with the archived profile (``body_weight``) and the
     IDF-weighted share of the article's entities the story named (``entity_weight``); for a dated
-    article only stories within ``window_days`` count, with the time penalty.
+    article only stories within ``window_days`` count, with the time penalty, and none it would
+    stretch over more than ``max_span_days``.
     """
     hits: dict[str, float] = {}
     for term, weight in top_items(vector, index_terms):
@@ -46,6 +48,9 @@ def best_archived(
         if day is not None and archived.start is not None and archived.end is not None:
             gap = max(0, archived.start - day, day - archived.end)
             if gap > window_days:
+                continue
+            span = max(archived.end, day) - min(archived.start, day)
+            if max_span_days is not None and span > max_span_days:
                 continue
         body = sum(
             vector.get(t, 0.0) * w for t, w in zip(archived.terms, archived.weights, strict=True)

@@ -277,6 +277,7 @@ class StoryClusterer:
                 max_candidates=self.max_candidates,
                 window_days=self.window_days,
                 time_penalty=self.time_penalty,
+                max_span_days=self.max_span_days,
             )
             if (
                 archived is not None
