@@ -379,10 +379,8 @@ class StoryClusterer:
         dense: Any,
     ) -> float:
         span = self.max_span_days
-        if span is not None and day is not None and story.start is not None:
-            assert story.end is not None
-            if max(story.end, day) - min(story.start, day) > span:
-                return -1.0  # below any threshold: the story would outgrow one happening
+        if span is not None and day is not None and story.span_with(day) > span:
+            return -1.0  # below any threshold: the story would outgrow one happening
         body = centroid_cosine(state, story, vector, "body")
         if features.title and story.titled:
             title_vector = state.weigh(features.title)

@@ -37,8 +37,6 @@ def best_member_title(state: ClusterState, story: StoryState, title: dict[str, f
     (and so its title centroid) say other things; this single-link view lets it match that one.
     """
     best = 0.0
-    n1 = state.n_docs + 1
-    df = state.df
     idf: dict[str, float] = {}  # a story's headlines share most terms: weigh each once
     for member in story.titles:
         if title.keys().isdisjoint(member):
@@ -47,7 +45,7 @@ def best_member_title(state: ClusterState, story: StoryState, title: dict[str, f
         for term, tf in member.items():
             term_idf = idf.get(term)
             if term_idf is None:
-                term_idf = idf[term] = math.log(n1 / (df.get(term, 0) + 1)) + 1.0
+                term_idf = idf[term] = state.idf(term)
             weight = tf * term_idf
             norm += weight * weight
             dot += weight * title.get(term, 0.0)

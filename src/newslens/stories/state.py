@@ -41,10 +41,16 @@ class StoryState:
     dense: Any = None  # numpy vector sum when embeddings are on
     norms: dict[str, tuple[int, float]] = field(default_factory=dict)  # cache: kind -> (n, norm)
 
+    def span_with(self, day: int) -> int:
+        """The days the story would cover with a member dated ``day`` (0 while it has no dates)."""
+        if self.start is None or self.end is None:
+            return 0
+        return max(self.end, day) - min(self.start, day)
+
 
 @dataclass
 class Member:
-    """An article placed in an open story and not settled yet (see ``StoryClusterer.settle``)."""
+    """An article placed in an open story and not settled yet (see ``StoryClusterer._settle``)."""
 
     article_id: str
     story_id: str  # where it was placed

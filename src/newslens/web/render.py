@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 import jinja2
@@ -21,6 +21,9 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
+
+if TYPE_CHECKING:
+    from newslens.store import Store
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
@@ -172,9 +175,10 @@ def past_the_end(request: Request, pager: Pager) -> HTMLResponse:
     )
 
 
-def store_of(request: Request) -> Any:
+def store_of(request: Request) -> Store:
     """The store :func:`newslens.api.app.create_app` put on the app."""
-    return request.app.state.store
+    store: Store = request.app.state.store
+    return store
 
 
 def listing(
