@@ -333,7 +333,10 @@ class Event:
     article; ``date_basis`` says where it came from (``expression``: a time expression of the
     sentence; ``published``: the article's date, for a present act; ``none``). ``claimed_by``
     is the speaker's actor id when the event is reported inside a quote or reported speech (the
-    speaker claims it, the outlet does not assert it).
+    speaker claims it, the outlet does not assert it). ``signal`` says what coded it:
+    ``lexicon`` (a trigger of the lexicon), ``classifier`` (the learned event model alone) or
+    ``both`` (a lexicon trigger whose type the model also gave the sentence); ``confidence`` is the
+    model's probability of the event's type for its sentence (None without a model).
     """
 
     id: str
@@ -351,6 +354,8 @@ class Event:
     claimed_by: str | None = None
     location: str | None = None
     verb: str = ""
+    signal: str = "lexicon"
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,16 @@ def _combine(members: list[Event]) -> Event:
         else next(iter(claimed)),
         location=locations.most_common(1)[0][0] if locations else None,
         verb=first.verb,
+        signal=_signal(members),
+        confidence=max((m.confidence for m in members if m.confidence is not None), default=None),
     )
+
+
+def _signal(members: Sequence[Event]) -> str:
+    """One member's signal when all agree, else ``both`` (the lexicon and the model each found it
+    somewhere)."""
+    signals = {m.signal for m in members}
+    return signals.pop() if len(signals) == 1 else "both"
 
 
 def merge_events(events: Sequence[Event], tolerance_days: int = 2) -> list[Event]:

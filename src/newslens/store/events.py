@@ -41,6 +41,8 @@ _FIELDS = [
     "claimed_by",
     "location",
     "verb",
+    "signal",
+    "confidence",
 ]
 
 
@@ -79,6 +81,8 @@ def _event(row: Any) -> Event:
         claimed_by=row.claimed_by,
         location=row.location,
         verb=row.verb,
+        signal=row.signal,
+        confidence=row.confidence,
     )
 
 

@@ -177,7 +177,7 @@ time_expressions = sa.Table(
 
 def _event_columns() -> list[sa.Column[object]]:
     return [
-        sa.Column("type", sa.String(16), nullable=False),
+        sa.Column("type", sa.String(64), nullable=False),
         sa.Column("source", sa.String(128)),
         sa.Column("target", sa.String(128)),
         sa.Column("date", sa.Date),
@@ -190,6 +190,10 @@ def _event_columns() -> list[sa.Column[object]]:
         sa.Column("claimed_by", sa.String(128)),
         sa.Column("location", sa.Text),
         sa.Column("verb", sa.Text, nullable=False),
+        # which signal coded the event (lexicon, classifier, both) and the classifier's
+        # probability of its type (None when the build ran without an event model)
+        sa.Column("signal", sa.String(16), nullable=False, server_default="lexicon"),
+        sa.Column("confidence", sa.Float),
     ]
 
 
