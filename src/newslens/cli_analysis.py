@@ -39,8 +39,19 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
         recode: Annotated[
-            bool, typer.Option(help="Code every article's events again (after a lexicon change).")
+            bool,
+            typer.Option(
+                help="Code every article's events again (after a lexicon or model change)."
+            ),
         ] = False,
+        event_model: Annotated[
+            str | None,
+            typer.Option(
+                "--event-model",
+                envvar="NEWSLENS_EVENT_MODEL",
+                help="Event classifier model (from `newslens train events`); 'none': lexicon only.",
+            ),
+        ] = None,
         as_json: JsonOption = False,
     ) -> None:
         """Link duplicates, analyse the language, group stories and threads (incremental)."""
@@ -61,6 +72,7 @@ def register(app: typer.Typer) -> None:
                 nlp_settings=settings,
                 event_lexicon=str(lexicon) if lexicon else None,
                 recode=recode,
+                event_model=event_model,
             )
         if as_json:
             sys.stdout.write(json.dumps(report.as_dict()) + "\n")
@@ -151,6 +163,69 @@ def register(app: typer.Typer) -> None:
             sys.stdout.write(json.dumps(result.as_dict()) + "\n")
             return
         render.clustering_scores(console, result)
+
+    @eval_app.command("events")
+    def eval_events(
+        gold: Annotated[
+            Path, typer.Option(help="JSONL gold sentences with their events (docs/formats.md).")
+        ],
+        event_model: Annotated[
+            str | None,
+            typer.Option(
+                "--event-model", help="Model file to score (default: the bundled one; 'none')."
+            ),
+        ] = None,
+        lexicon: Annotated[
+            Path | None, typer.Option(help="Your event lexicon, read on top of the bundled one.")
+        ] = None,
+        flagged: Annotated[
+            bool,
+            typer.Option(help="Count negated, hypothetical and background events as predicted."),
+        ] = False,
+        as_json: JsonOption = False,
+    ) -> None:
+        """Precision, recall and F1 by event type, a confusion table, type + source country."""
+        from newslens.evaluate_events import evaluate_events
+
+        scores = evaluate_events(gold, event_model, str(lexicon) if lexicon else None, flagged)
+        if as_json:
+            sys.stdout.write(json.dumps(scores.as_dict()) + "\n")
+            return
+        render.event_scores(console, scores)
+
+    train_app = typer.Typer(help="Train the learned components.", no_args_is_help=True)
+    app.add_typer(train_app, name="train")
+
+    @train_app.command("events")
+    def train_events(
+        out: Annotated[Path, typer.Option(help="Where to write the model (JSON).")],
+        labels: Annotated[
+            list[Path] | None,
+            typer.Option(
+                help="JSONL labelled sentences (repeatable; default: the bundled labels). "
+                "Your own categories are welcome."
+            ),
+        ] = None,
+        embedder: Annotated[
+            str, typer.Option(help="Sentence embedder: minilm or spacy (docs/evaluation.md).")
+        ] = "minilm",
+        c: Annotated[float, typer.Option(help="Inverse regularisation strength.")] = 4.0,
+        as_json: JsonOption = False,
+    ) -> None:
+        """Train the event-type classifier on labelled sentences; use it with
+        `newslens build --event-model MODEL`."""
+        from newslens.events.training import train_event_model
+
+        model = train_event_model(labels or None, out, embedder, c)
+        summary = {"out": str(out), "embedder": model.embedder, **model.trained_on}
+        if as_json:
+            sys.stdout.write(json.dumps(summary) + "\n")
+            return
+        counts = ", ".join(f"{k} {v}" for k, v in model.trained_on["per_label"].items())
+        console.print(
+            f"[bold green]Trained[/] on {model.trained_on['sentences']} sentences "
+            f"({counts}) with the {model.embedder} embedder: {out}"
+        )
 
     @app.command()
     def actors(

@@ -158,6 +158,7 @@ def _code_events(
     tell: BuildProgress,
     model: str | None,
     lexicon: str | None = None,
+    event_model: str | None = None,
 ) -> None:
     """Code events and quotes from each new cached parse, then merge events across articles."""
     from newslens.events import EventStage, merge_events
@@ -166,7 +167,7 @@ def _code_events(
     coded = 0
     for batch in store.uncoded_articles():
         if stage is None:
-            stage = EventStage(model=model, lexicon=lexicon)
+            stage = EventStage(model=model, lexicon=lexicon, event_model=event_model)
             stage.setup()
         result = stage(batch)
         store.save_article_events(result.outputs)
@@ -236,17 +237,24 @@ def build(
     nlp_settings: dict[str, Any] | None = None,
     event_lexicon: str | None = None,
     recode: bool = False,
+    event_model: str | None = None,
 ) -> BuildReport:
     """Run dedupe, the language stage, stories and threads over what is new in the store
     (stories and threads over all of it with ``recluster``).
 
     ``event_lexicon``: a user's lexicon file, read on top of the bundled one
     (``data/events/lexicon.toml`` says how); ``recode``: code every article's events again,
-    as after changing the lexicon (the cached parses are reused, nothing is parsed twice)."""
+    as after changing the lexicon (the cached parses are reused, nothing is parsed twice);
+    ``event_model``: the event classifier's model file (None: the bundled one; "none": the
+    lexicon alone)."""
     if event_lexicon:
         from newslens.events.coder import load_lexicon
 
         load_lexicon(Path(event_lexicon))  # a broken file fails before anything is forgotten
+    if event_model and event_model != "none":
+        from newslens.events.classifier import load_model
+
+        load_model(event_model)  # likewise a missing or foreign model file
     if recode:
         store.forget_events()
     from newslens.dedupe import Deduper
@@ -267,7 +275,7 @@ def build(
         tell("duplicates", report.fingerprinted)
 
     _analyse(store, report, tell, nlp_settings or {})
-    _code_events(store, report, tell, (nlp_settings or {}).get("model"), event_lexicon)
+    _code_events(store, report, tell, (nlp_settings or {}).get("model"), event_lexicon, event_model)
 
     if recluster:
         store.clear_stories()

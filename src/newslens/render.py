@@ -13,6 +13,7 @@ from newslens.export import ARTICLE_FIELDS
 
 if TYPE_CHECKING:
     from newslens.evaluate import ClusteringScores
+    from newslens.evaluate_events import EventScores
     from newslens.events import DyadPeriod
     from newslens.pipeline import BuildReport, IngestReport
     from newslens.records import Actor, Story, Thread
@@ -193,6 +194,45 @@ def clustering_scores(console: Console, scores: ClusteringScores) -> None:
     console.print(table)
     if scores.missing:
         console.print(f"[yellow]{len(scores.missing)} labelled articles are not in the store.[/]")
+
+
+def event_scores(console: Console, scores: EventScores) -> None:
+    """Precision, recall and F1 by type, the summary measures, then the confusion table."""
+    table = Table(title=f"Events by type (model: {scores.model})", title_justify="left")
+    for name in ("type", "precision", "recall", "F1", "gold"):
+        table.add_column(name, justify="left" if name == "type" else "right")
+    for kind, row in scores.by_type.items():
+        table.add_row(
+            kind,
+            f"{row['precision']:.3f}",
+            f"{row['recall']:.3f}",
+            f"{row['f1']:.3f}",
+            str(int(row["support"])),
+        )
+    micro = scores.micro
+    table.add_row(
+        "[bold]micro[/]",
+        f"{micro.get('precision', 0):.3f}",
+        f"{micro.get('recall', 0):.3f}",
+        f"[bold]{micro.get('f1', 0):.3f}[/]",
+        str(int(micro.get("support", 0))),
+    )
+    table.add_row("[bold]macro[/]", "", "", f"{scores.macro_f1:.3f}", "")
+    console.print(table)
+    console.print(
+        f"{scores.sentences} sentences, {scores.gold_events} gold events; "
+        f"type + source country right: {scores.type_and_source_country:.1%}; "
+        f"events found: {scores.events_found:.1%}; "
+        f"other types per sentence: {scores.other_types_per_sentence:.2f}"
+    )
+    labels = sorted({k for row in scores.confusion.values() for k in row} | set(scores.confusion))
+    confusion = Table(title="Confusion (rows: gold, columns: predicted)", title_justify="left")
+    confusion.add_column("gold", style="bold")
+    for label in labels:
+        confusion.add_column(label[:4], justify="right")
+    for gold, counts in scores.confusion.items():
+        confusion.add_row(gold, *[str(counts.get(label, "")) for label in labels])
+    console.print(confusion)
 
 
 def actor_table(console: Console, summaries: list[ActorSummary]) -> None:

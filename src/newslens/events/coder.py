@@ -39,7 +39,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newslens.events.coder_coref import ActorAt, reference_index
@@ -54,9 +54,10 @@ from newslens.events.coder_syntax import (
     subjects_of,
     targets_of,
 )
+from newslens.events.combine import Rule, added_type, judge
 from newslens.records import Actor, Event, Evidence, Mention, TimeExpression
 
-__all__ = ["Lexicon", "code_events", "event_id", "load_lexicon"]
+__all__ = ["Lexicon", "candidate_sentences", "code_events", "event_id", "load_lexicon"]
 
 Token = Any
 ABSORBING = frozenset({"REJECT", "THREATEN", "DEMAND"})
@@ -128,6 +129,17 @@ def _pairs(
                 yield agent, patient
 
 
+def candidate_sentences(doc: Any, mentions: Sequence[Mention]) -> list[tuple[int, str]]:
+    """The sentences the classifier reads: (index, text) of each with a resolved actor mention
+    and a verb."""
+    with_actor = {m.sentence_index for m in mentions}
+    return [
+        (index, sent.text.strip())
+        for index, sent in enumerate(doc.sents)
+        if index in with_actor and any(t.pos_ == "VERB" for t in sent)
+    ]
+
+
 def code_events(
     article_id: str,
     doc: Any,
@@ -137,27 +149,81 @@ def code_events(
     outlet: str | None,
     lexicon: Lexicon,
     actors: Sequence[Actor] = (),
+    predictions: Mapping[int, Mapping[str, float]] | None = None,
+    rule: Rule | None = None,
 ) -> list[Event]:
     """The PLOVER events of one parsed article body (see the module docstring for the rules).
 
     ``mentions`` and ``times`` are those of the same body (character offsets into ``doc.text``);
     ``actors``, when given, lets "his country" stand for the speaker's country and tells persons
-    from states for the pronoun resolver (``coder_coref.py``)."""
+    from states for the pronoun resolver (``coder_coref.py``). ``predictions``: the event
+    classifier's probabilities by label for candidate sentences (by sentence index), combined
+    with the lexicon by ``rule`` (``combine.py``); without them the lexicon codes alone."""
     actor_at = reference_index(doc, mentions, actors)
     countries = {a.id: f"state:{a.country}" for a in actors if a.country}
     countries.update({a.id: a.id for a in actors if a.id.startswith("state:")})
+    rule = rule or Rule()
     events: dict[str, Event] = {}
     for index, sent in enumerate(doc.sents):
         triggers = _triggers(sent, lexicon)
         anchors = {t.anchor.i: t.type for t in triggers}
         sent_times = [t for t in times if t.sentence_index == index]
+        context = _Context(article_id, index, actor_at, countries, published, outlet)
+        found: dict[str, Event] = {}
         for trigger in triggers:
             if _absorbed(trigger, anchors):
                 continue
-            context = _Context(article_id, index, actor_at, countries, published, outlet)
             for event in _code(context, sent, trigger, sent_times, lexicon):
-                events.setdefault(event.id, event)
+                found.setdefault(event.id, event)
+        probs = predictions.get(index) if predictions else None
+        coded = judge(list(found.values()), probs, rule)
+        extra = added_type(coded, probs, rule)
+        if extra is not None:
+            coded += _model_events(context, sent, extra, sent_times, lexicon)
+        for event in coded:
+            events.setdefault(event.id, event)
     return list(events.values())
+
+
+def _model_events(
+    ctx: _Context,
+    sent: Any,
+    extra: tuple[str, float],
+    times: Sequence[TimeExpression],
+    lexicon: Lexicon,
+) -> list[Event]:
+    """The events of a type the classifier alone found, anchored on the sentence's event verb."""
+    kind, p = extra
+    anchor = event_verb(sent, ctx.actor_at, lexicon)
+    if anchor is None:
+        return []
+    trigger = Trigger(anchor, kind, anchor.lemma_.lower())
+    return [
+        replace(event, signal="classifier", confidence=p)
+        for event in _code(ctx, sent, trigger, times, lexicon)
+        if event.type == kind
+    ]
+
+
+def event_verb(sent: Any, actor_at: ActorAt, lexicon: Lexicon) -> Token | None:
+    """The verb a sentence's event hangs on: the shallowest verb that is not a reporting verb
+    ("said", "told") and has an actor among its subjects or objects; else the shallowest
+    non-reporting verb."""
+    verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() not in lexicon.cues.reporting]
+    verbs.sort(key=lambda t: (_depth(t), t.i))
+    for verb in verbs:
+        parts = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative")]
+        parts += [p for c in verb.children if c.dep_ in ("prep", "agent") for p in c.children]
+        if any(actors_of(part, actor_at, None) for part in parts):
+            return verb
+    return verbs[0] if verbs else None
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,11 @@
 """The event stage: PLOVER events and quotes from an article's cached parse and its mentions.
 
-It restores the spaCy ``Doc`` the language stage cached (no second parse), then runs the event
-coder (``coder.py``, lexicon in ``data/events/lexicon.toml``) and the quote extractor
-(``quotes.py``, cues in ``data/events/quote_cues.toml``).
+It restores the spaCy ``Doc`` the language stage cached (no second parse), embeds the candidate
+sentences of the whole batch at once for the event classifier (``classifier.py``; the bundled
+model unless ``event_model`` names another, or ``"none"`` for the lexicon alone), then runs the
+event coder (``coder.py``, lexicon in ``data/events/lexicon.toml``, combined with the classifier
+by ``combine.py``) and the quote extractor (``quotes.py``, cues in
+``data/events/quote_cues.toml``).
 """
 
 from __future__ import annotations
@@ -28,19 +31,31 @@ def _first_of_each(records: Sequence[T]) -> tuple[T, ...]:
     return tuple(kept)
 
 
-class EventStage:
-    """Code events and quotes (``stages["events"]``). ``lexicon``: a user's lexicon file."""
+#: ``event_model`` value for coding with the lexicon alone
+NO_MODEL = "none"
 
-    def __init__(self, model: str | None = None, lexicon: str | None = None) -> None:
+
+class EventStage:
+    """Code events and quotes (``stages["events"]``). ``lexicon``: a user's lexicon file;
+    ``event_model``: a model file from ``newslens train events`` (None: the bundled one;
+    ``"none"``: the lexicon alone)."""
+
+    def __init__(
+        self, model: str | None = None, lexicon: str | None = None, event_model: str | None = None
+    ) -> None:
         self.model = model
         self.lexicon = lexicon
+        self.event_model = event_model
         self._vocab: Any = None
         self._lexicon: Any = None
         self._cues: Any = None
+        self._classifier: Any = None
+        self._embedder: Any = None
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
-        state["_vocab"] = state["_lexicon"] = state["_cues"] = None  # reloaded by setup()
+        for name in ("_vocab", "_lexicon", "_cues", "_classifier", "_embedder"):
+            state[name] = None  # reloaded by setup()
         return state
 
     def setup(self) -> None:
@@ -57,6 +72,20 @@ class EventStage:
             from newslens.events.quotes import load_quote_cues
 
             self._cues = load_quote_cues()
+        if self._classifier is None and self.event_model != NO_MODEL:
+            from newslens.events.classifier import load_model as load_event_model
+            from newslens.events.embedders import embedders
+
+            self._classifier = load_event_model(self.event_model)
+            self._embedder = embedders[self._classifier.embedder]()
+
+    def _predict(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        """The classifier's probabilities by label for each text (none without a model)."""
+        if self._classifier is None or not texts:
+            return [{} for _ in texts]
+        rows = self._classifier.probabilities(self._embedder.embed(texts))
+        labels = self._classifier.labels
+        return [{label: float(p) for label, p in zip(labels, row, strict=True)} for row in rows]
 
     def __call__(self, batch: Sequence[EventInput]) -> StageResult[ArticleEvents]:
         """One result per article, in order; an article without a parse has none."""
@@ -65,16 +94,30 @@ class EventStage:
         self.setup()
         from spacy.tokens import Doc
 
-        from newslens.events.coder import code_events
+        from newslens.events.coder import candidate_sentences, code_events
         from newslens.events.quotes import extract_quotes
 
+        docs = [
+            Doc(self._vocab).from_bytes(i.analysis.doc)
+            if i.analysis.doc and not i.analysis.skipped
+            else None
+            for i in batch
+        ]
+        wanted = [
+            (n, index, text)
+            for n, (item, doc) in enumerate(zip(batch, docs, strict=True))
+            if doc is not None and self._classifier is not None
+            for index, text in candidate_sentences(doc, item.analysis.mentions)
+        ]
+        predicted: dict[int, dict[int, dict[str, float]]] = {}
+        for (n, index, _), probs in zip(wanted, self._predict([w[2] for w in wanted]), strict=True):
+            predicted.setdefault(n, {})[index] = probs
         outputs = []
-        for item in batch:
+        for n, (item, doc) in enumerate(zip(batch, docs, strict=True)):
             article, analysis = item.article, item.analysis
-            if not analysis.doc or analysis.skipped:
+            if doc is None:
                 outputs.append(ArticleEvents(article.id))
                 continue
-            doc = Doc(self._vocab).from_bytes(analysis.doc)
             events = code_events(
                 article.id,
                 doc,
@@ -84,6 +127,7 @@ class EventStage:
                 article.outlet,
                 self._lexicon,
                 analysis.actors,
+                predictions=predicted.get(n, {}) if self._classifier is not None else None,
             )
             quotes = extract_quotes(article.id, doc, analysis.mentions, self._cues)
             # ids are derived from where a record sits: two records at one place are one record

@@ -1,0 +1,178 @@
+"""The learned event-type classifier: a linear model over sentence embeddings.
+
+Labels are JSON lines, one sentence each: ``{"text": ..., "events": [{"type": ..., "mode": ...},
+...]}``; a sentence with ``"events": []`` is "no event" (label :data:`NONE`). A sentence's label is
+the type of its first event. The bundled labels are ``data/events/train_*.jsonl``, written for
+newslens (docs/evaluation.md says how); a user may train on their own, with their own
+categories.
+
+The model is multinomial logistic regression (scikit-learn, lbfgs: deterministic) on the
+embedder's vectors; saved as one JSON file that names its format version, embedder, labels,
+weights and what it was trained on, so a build can say which model coded its events and
+retraining on the same labels gives the same predictions. Prediction needs only numpy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newslens.errors import ConfigError, InputError
+
+NONE = "NONE"
+FORMAT = "newslens-event-model"
+FORMAT_VERSION = 1
+#: the bundled model, trained by ``newslens train events`` on the bundled labels
+DEFAULT_MODEL = "events-minilm.json"
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """One training sentence and its label (an event type, or :data:`NONE`)."""
+
+    text: str
+    label: str
+
+
+@dataclass(frozen=True)
+class EventModel:
+    """A trained classifier: ``labels[i]`` is the class of row ``i`` of ``coef``."""
+
+    embedder: str
+    labels: tuple[str, ...]
+    coef: Any  # float32 (n_labels, dim)
+    intercept: Any  # float32 (n_labels,)
+    c: float = 1.0
+    trained_on: dict[str, Any] = field(default_factory=dict)
+    version: int = FORMAT_VERSION
+
+    def probabilities(self, vectors: Any) -> Any:
+        """Class probabilities, one row per embedded sentence (softmax of the linear scores)."""
+        scores = np.asarray(vectors, dtype=np.float32) @ self.coef.T + self.intercept
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+
+def bundled_labels() -> list[Path]:
+    """The label files that ship with newslens."""
+    root = files("newslens") / "data" / "events"
+    return sorted(Path(str(p)) for p in root.iterdir() if p.name.startswith("train_"))
+
+
+def read_labels(paths: Iterable[Path]) -> list[Labelled]:
+    """The labelled sentences of JSON-lines files; a malformed line is an error naming it."""
+    out: list[Labelled] = []
+    for path in paths:
+        try:
+            lines = Path(path).read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise InputError(f"cannot read labels {path}: {exc.strerror}") from exc
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            out.append(_labelled(line, f"{path}:{number}"))
+    if not out:
+        raise InputError("no labelled sentences: give a JSON-lines file with text and events")
+    return out
+
+
+def _labelled(line: str, where: str) -> Labelled:
+    try:
+        record = json.loads(line)
+        text, events = record["text"], record.get("events", [])
+        label = str(events[0]["type"]).upper() if events else NONE
+    except (ValueError, KeyError, TypeError, IndexError) as exc:
+        raise InputError(
+            f"{where}: not a labelled sentence ({exc}); each line must be JSON like "
+            '{"text": "...", "events": [{"type": "ASSAULT"}]} (events [] for no event)'
+        ) from exc
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f'{where}: "text" must be a non-empty string')
+    return Labelled(text.strip(), label)
+
+
+def labels_digest(items: Sequence[Labelled]) -> str:
+    """A digest of the training sentences and labels, in order (what the model was fit on)."""
+    digest = hashlib.sha256()
+    for item in items:
+        digest.update(f"{item.label}\x1f{item.text}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def train(items: Sequence[Labelled], vectors: Any, embedder: str, c: float = 4.0) -> EventModel:
+    """Fit the classifier on embedded sentences (``vectors[i]`` embeds ``items[i]``)."""
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(item.label for item in items)
+    if len(counts) < 2:
+        raise InputError("training needs at least two labels (e.g. some types and NONE)")
+    fit = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
+    fit.fit(np.asarray(vectors, dtype=np.float64), [item.label for item in items])
+    return EventModel(
+        embedder=embedder,
+        labels=tuple(str(label) for label in fit.classes_),
+        coef=np.asarray(fit.coef_, dtype=np.float32),
+        intercept=np.asarray(fit.intercept_, dtype=np.float32),
+        c=c,
+        trained_on={
+            "sentences": len(items),
+            "per_label": dict(sorted(counts.items())),
+            "digest": labels_digest(items),
+            "date": dt.date.today().isoformat(),
+        },
+    )
+
+
+def save_model(model: EventModel, path: Path) -> None:
+    """Write the model as one JSON file (weights rounded to 7 significant digits)."""
+    record = {
+        "format": FORMAT,
+        "version": model.version,
+        "embedder": model.embedder,
+        "labels": list(model.labels),
+        "c": model.c,
+        "trained_on": model.trained_on,
+        "intercept": [float(f"{x:.7g}") for x in model.intercept.tolist()],
+        "coef": [[float(f"{x:.7g}") for x in row] for row in model.coef.tolist()],
+    }
+    Path(path).write_text(json.dumps(record, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+def load_model(path: str | Path | None = None) -> EventModel:
+    """A model file, or the bundled model when ``path`` is None."""
+    source = path or Path(str(files("newslens") / "data" / "events" / DEFAULT_MODEL))
+    try:
+        record = json.loads(Path(source).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot read event model {source}: {exc.strerror}; build one with "
+            "`newslens train events --out MODEL.json`"
+        ) from exc
+    except ValueError as exc:
+        raise ConfigError(f"event model {source} is not JSON ({exc})") from exc
+    if not isinstance(record, dict) or record.get("format") != FORMAT:
+        raise ConfigError(f"{source} is not a newslens event model (no format {FORMAT!r})")
+    if record.get("version") != FORMAT_VERSION:
+        raise ConfigError(
+            f"event model {source} has format version {record.get('version')}; this newslens "
+            f"reads version {FORMAT_VERSION}: retrain it with `newslens train events`"
+        )
+    return EventModel(
+        embedder=str(record["embedder"]),
+        labels=tuple(record["labels"]),
+        coef=np.asarray(record["coef"], dtype=np.float32),
+        intercept=np.asarray(record["intercept"], dtype=np.float32),
+        c=float(record.get("c", 1.0)),
+        trained_on=dict(record.get("trained_on", {})),
+        version=int(record["version"]),
+    )

@@ -1,0 +1,93 @@
+"""How the lexicon and the learned classifier decide a sentence's events together.
+
+The lexicon finds triggers and, with the syntax, who did what to whom; the classifier gives each
+candidate sentence (one with a resolved actor and a verb) a probability for every type and for
+"no event". The rule, applied per sentence, with the thresholds of :class:`Rule`:
+
+1. A lexicon event whose type the model also gives the sentence (its most probable type, or a
+   probability of at least ``add``) is kept, signal ``both``.
+2. A lexicon event the model is sure is no event (P(NONE) >= ``veto`` and P(type) <= ``floor``)
+   is dropped, unless a flag (negated, hypothetical, background) already marks it: the model is
+   trained to say "no event" for those, the flags keep them visible as such.
+3. A lexicon event of a type the model finds unlikely (P(type) <= ``floor``) while it is confident
+   of another type (P >= ``retype``) takes the model's type, signal ``classifier``.
+4. Any other lexicon event is kept, signal ``lexicon``.
+5. When the model's most probable type is not NONE, has P >= ``add`` and no lexicon event of the
+   sentence has it, the model codes it (signal ``classifier``): the coder anchors it on the
+   sentence's event verb and finds source, target, flags and date by the same syntax as a lexicon
+   trigger (``coder.py``).
+
+Every event's ``confidence`` is the model's probability of its final type (None for a type the
+model does not know). The thresholds were chosen by cross-validation on the training labels
+(docs/evaluation.md), never on the test set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from newslens.records import Event
+
+NONE = "NONE"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """The thresholds of the combination rule (see the module docstring)."""
+
+    add: float = 0.5
+    veto: float = 0.9
+    floor: float = 0.05
+    retype: float = 0.8
+
+
+def best(probs: Mapping[str, float]) -> tuple[str, float]:
+    """The most probable label and its probability (ties: the label first in name order)."""
+    label = min(probs, key=lambda k: (-probs[k], k))
+    return label, probs[label]
+
+
+def judge(events: Sequence[Event], probs: Mapping[str, float] | None, rule: Rule) -> list[Event]:
+    """The lexicon events of one sentence after the model's say (rules 1-4)."""
+    if probs is None:
+        return list(events)
+    top, top_p = best(probs)
+    out = []
+    for event in events:
+        p = probs.get(event.type)
+        if p is None:
+            out.append(replace(event, signal="lexicon", confidence=None))
+        elif event.type == top or p >= rule.add:
+            out.append(replace(event, signal="both", confidence=p))
+        elif _flagged(event):
+            out.append(replace(event, signal="lexicon", confidence=p))
+        elif probs.get(NONE, 0.0) >= rule.veto and p <= rule.floor:
+            continue
+        elif top != NONE and top_p >= rule.retype and p <= rule.floor:
+            out.append(_retyped(event, top, top_p))
+        else:
+            out.append(replace(event, signal="lexicon", confidence=p))
+    return out
+
+
+def added_type(
+    events: Sequence[Event], probs: Mapping[str, float] | None, rule: Rule
+) -> tuple[str, float] | None:
+    """The type the model codes beside the lexicon in this sentence (rule 5), if any."""
+    if not probs:
+        return None
+    top, top_p = best(probs)
+    if top == NONE or top_p < rule.add or any(e.type == top for e in events):
+        return None
+    return top, top_p
+
+
+def _flagged(event: Event) -> bool:
+    return event.negated or event.hypothetical or event.background
+
+
+def _retyped(event: Event, kind: str, p: float) -> Event:
+    digest = hashlib.sha256(f"{event.id}\x1f{kind}".encode()).hexdigest()[:14]
+    return replace(event, id="e" + digest, type=kind, signal="classifier", confidence=p)
