@@ -53,6 +53,8 @@ EVENT_FIELDS = [
     "claimed_by",
     "date_basis",
     "location",
+    "signal",
+    "confidence",
 ]
 QUOTE_FIELDS = ["id", "speaker", "text", "direct", "cue", "article_id", "speaker_text"]
 
@@ -124,6 +126,8 @@ def event_record(event: Event, actors: dict[str, Actor]) -> dict[str, Any]:
         "claimed_by": claimed.name if claimed else event.claimed_by,
         "date_basis": event.date_basis,
         "location": event.location,
+        "signal": event.signal,
+        "confidence": None if event.confidence is None else round(event.confidence, 4),
     }
 
 

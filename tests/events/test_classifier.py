@@ -1,0 +1,148 @@
+"""The learned event classifier: labels, training, the model file, and its place in the coder."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from newslens.errors import ConfigError, InputError
+from newslens.events.classifier import (
+    NONE,
+    Labelled,
+    bundled_labels,
+    labels_digest,
+    load_model,
+    read_labels,
+    save_model,
+    train,
+)
+from newslens.events.coder_lexicon import PLOVER_TYPES
+
+ROOT = Path(__file__).resolve().parents[2]
+TEST_SET = ROOT / "tests" / "data" / "events_test.jsonl"
+
+
+def _write(path: Path, lines: list[object]) -> Path:
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_labels_read_the_first_event_type_and_none(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "l.jsonl",
+        [
+            {"text": "Kestria shelled Talvia.", "events": [{"type": "assault"}]},
+            {"text": "The striker attacked the goal.", "events": []},
+        ],
+    )
+    assert read_labels([path]) == [
+        Labelled("Kestria shelled Talvia.", "ASSAULT"),
+        Labelled("The striker attacked the goal.", NONE),
+    ]
+
+
+def test_a_malformed_label_line_names_the_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"text": "ok", "events": []}\n{"events": []}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad\.jsonl:2"):
+        read_labels([path])
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no labelled sentences"):
+        read_labels([empty])
+
+
+def _toy() -> tuple[list[Labelled], Any]:
+    rng = np.random.default_rng(0)
+    items, rows = [], []
+    for n, label in enumerate(["AID", "ASSAULT", NONE] * 20):
+        centre = np.eye(3)[["AID", "ASSAULT", NONE].index(label)]
+        rows.append(centre + rng.normal(0, 0.1, 3))
+        items.append(Labelled(f"s{n}", label))
+    return items, np.asarray(rows)
+
+
+def test_training_is_deterministic_and_the_file_round_trips(tmp_path: Path) -> None:
+    items, x = _toy()
+    first, second = train(items, x, "toy"), train(items, x, "toy")
+    assert np.array_equal(first.coef, second.coef)
+    save_model(first, tmp_path / "m.json")
+    loaded = load_model(tmp_path / "m.json")
+    assert loaded.labels == ("AID", "ASSAULT", NONE)
+    assert loaded.trained_on["per_label"] == {"AID": 20, "ASSAULT": 20, NONE: 20}
+    assert loaded.trained_on["digest"] == labels_digest(items)
+    probs = loaded.probabilities(x)
+    assert np.allclose(probs, first.probabilities(x), atol=1e-5)
+    assert [loaded.labels[i] for i in probs.argmax(axis=1)] == [i.label for i in items]
+
+
+def test_training_needs_two_labels() -> None:
+    items, x = _toy()
+    with pytest.raises(InputError, match="two labels"):
+        train([Labelled(i.text, "AID") for i in items], x, "toy")
+
+
+def test_a_foreign_or_old_model_file_is_refused_with_the_fix(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="newslens train events"):
+        load_model(tmp_path / "missing.json")
+    _write(tmp_path / "other.json", [{"format": "something-else"}])
+    with pytest.raises(ConfigError, match="not a newslens event model"):
+        load_model(tmp_path / "other.json")
+    _write(tmp_path / "old.json", [{"format": "newslens-event-model", "version": 0}])
+    with pytest.raises(ConfigError, match="retrain"):
+        load_model(tmp_path / "old.json")
+
+
+def test_the_bundled_labels_cover_every_type_with_hard_negatives() -> None:
+    items = read_labels(bundled_labels())
+    counts = Counter(i.label for i in items)
+    assert len(items) >= 2500
+    assert {kind: counts[kind] for kind in PLOVER_TYPES if counts[kind] < 80} == {}
+    assert counts[NONE] >= 400
+    texts = [i.text for i in items]
+    assert len(set(texts)) == len(texts), "a training sentence is written twice"
+
+
+def test_the_test_set_is_apart_from_the_training_labels() -> None:
+    train_texts = {i.text.lower() for i in read_labels(bundled_labels())}
+    test_texts = [json.loads(line)["text"].lower() for line in TEST_SET.read_text().splitlines()]
+    assert len(test_texts) >= 500
+    assert not train_texts & set(test_texts)
+
+
+@pytest.mark.parametrize("embedder", ["minilm", "spacy"])
+def test_each_bundled_model_is_trained_on_the_bundled_labels(embedder: str) -> None:
+    from newslens.events.classifier import BUNDLED_MODELS
+
+    path = Path(str(bundled_labels()[0].parent / BUNDLED_MODELS[embedder]))
+    model = load_model(path)
+    assert model.embedder == embedder
+    assert model.trained_on["digest"] == labels_digest(read_labels(bundled_labels())), (
+        "the labels changed since the bundled model was trained: run "
+        f"`newslens train events --embedder {embedder} --out {path}`"
+    )
+
+
+@lru_cache(maxsize=1)
+def _test_texts() -> list[str]:
+    return [json.loads(line)["text"] for line in TEST_SET.read_text().splitlines()]
+
+
+def test_retraining_the_bundled_model_gives_the_same_predictions(tmp_path: Path) -> None:
+    pytest.importorskip("sentence_transformers")
+    from newslens.events.classifier import BUNDLED_MODELS
+    from newslens.events.embedders import embedders
+    from newslens.events.training import train_event_model
+
+    shipped = load_model(bundled_labels()[0].parent / BUNDLED_MODELS["minilm"])
+    retrained = train_event_model(None, tmp_path / "again.json", "minilm", shipped.c)
+    x = embedders["minilm"]().embed(_test_texts())
+    assert retrained.labels == shipped.labels
+    same = shipped.probabilities(x).argmax(axis=1) == retrained.probabilities(x).argmax(axis=1)
+    assert same.all()
