@@ -133,53 +133,65 @@ def _country(actor_id: str | None, actors: dict[str, Actor]) -> str | None:
     return actor.country if actor else None
 
 
-def code_sentences(
-    texts: Sequence[str],
-    event_model: str | None = None,
-    lexicon: str | None = None,
-    flagged: bool = False,
-) -> list[Coded]:
-    """Code each text as a one-sentence article, as ``newslens build`` would."""
-    from newslens.events.classifier import load_model
-    from newslens.events.coder import candidate_sentences, code_events, load_lexicon
-    from newslens.events.embedders import embedders
+@dataclass(frozen=True)
+class Parsed:
+    """One sentence parsed as a one-sentence article, with its mentions and actors."""
+
+    doc: Any
+    mentions: tuple[Any, ...]
+    actors: tuple[Actor, ...]
+
+
+def parse_sentences(texts: Sequence[str]) -> list[Parsed]:
+    """Parse each text and resolve its actors, as the language stage does."""
     from newslens.models import load_model as load_spacy
     from newslens.nlp.actors import resolve_actors
     from newslens.nlp.gazetteer import load_gazetteer
 
     nlp, gazetteer = load_spacy(), load_gazetteer()
-    lex = load_lexicon(Path(lexicon) if lexicon else None)
-    classifier = None if event_model == "none" else load_model(event_model)
-    embedder = embedders[classifier.embedder]() if classifier else None
-    parsed = []
+    out = []
     for n, doc in enumerate(nlp.pipe(list(texts), batch_size=64)):
         mentions, actors = resolve_actors(f"s{n}", doc, gazetteer)
-        parsed.append((doc, mentions, actors))
-    wanted = [
+        out.append(Parsed(doc, tuple(mentions), tuple(actors)))
+    return out
+
+
+def candidates(parsed: Sequence[Parsed]) -> list[tuple[int, int, str]]:
+    """(sentence number, sentence index, text) of every candidate sentence for the classifier."""
+    from newslens.events.coder import candidate_sentences
+
+    return [
         (n, index, text)
-        for n, (doc, mentions, _) in enumerate(parsed)
-        for index, text in candidate_sentences(doc, mentions)
+        for n, p in enumerate(parsed)
+        for index, text in candidate_sentences(p.doc, p.mentions)
     ]
-    predictions: dict[int, dict[int, dict[str, float]]] = {}
-    if classifier is not None and embedder is not None and wanted:
-        rows = classifier.probabilities(embedder.embed([w[2] for w in wanted]))
-        for (n, index, _), row in zip(wanted, rows, strict=True):
-            probs = {label: float(p) for label, p in zip(classifier.labels, row, strict=True)}
-            predictions.setdefault(n, {})[index] = probs
+
+
+def code_parsed(
+    parsed: Sequence[Parsed],
+    predictions: dict[int, dict[int, dict[str, float]]] | None,
+    lexicon: Any,
+    rule: Any = None,
+    flagged: bool = False,
+) -> list[Coded]:
+    """Code parsed sentences with the classifier's probabilities (None: the lexicon alone)."""
+    from newslens.events.coder import code_events
+
     out = []
-    for n, (doc, mentions, actors) in enumerate(parsed):
+    for n, p in enumerate(parsed):
         events = code_events(
             f"s{n}",
-            doc,
-            mentions,
+            p.doc,
+            p.mentions,
             (),
             None,
             None,
-            lex,
-            actors,
-            predictions=predictions.get(n, {}) if classifier is not None else None,
+            lexicon,
+            p.actors,
+            predictions=None if predictions is None else predictions.get(n, {}),
+            rule=rule,
         )
-        by_id = {a.id: a for a in actors}
+        by_id = {a.id: a for a in p.actors}
         out.append(
             Coded(
                 tuple(
@@ -190,6 +202,32 @@ def code_sentences(
             )
         )
     return out
+
+
+def code_sentences(
+    texts: Sequence[str],
+    event_model: str | None = None,
+    lexicon: str | None = None,
+    flagged: bool = False,
+) -> list[Coded]:
+    """Code each text as a one-sentence article, as ``newslens build`` would."""
+    from newslens.events.classifier import load_model
+    from newslens.events.coder import load_lexicon
+    from newslens.events.embedders import embedders
+
+    lex = load_lexicon(Path(lexicon) if lexicon else None)
+    classifier = None if event_model == "none" else load_model(event_model)
+    parsed = parse_sentences(texts)
+    if classifier is None:
+        return code_parsed(parsed, None, lex, flagged=flagged)
+    wanted = candidates(parsed)
+    predictions: dict[int, dict[int, dict[str, float]]] = {}
+    if wanted:
+        vectors = embedders[classifier.embedder]().embed([w[2] for w in wanted])
+        for (n, index, _), row in zip(wanted, classifier.probabilities(vectors), strict=True):
+            probs = {label: float(p) for label, p in zip(classifier.labels, row, strict=True)}
+            predictions.setdefault(n, {})[index] = probs
+    return code_parsed(parsed, predictions, lex, flagged=flagged)
 
 
 def _is_flagged(event: Event) -> bool:
