@@ -35,7 +35,9 @@ def test_scores_by_type_confusion_and_source_country() -> None:
     assert scores.by_type["ASSAULT"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 1}
     assert scores.by_type["AID"]["recall"] == 0.0
     assert scores.by_type["SUPPORT"]["precision"] == 0.0
-    assert scores.micro["precision"] == 0.5 and scores.micro["recall"] == pytest.approx(2 / 3, abs=1e-4)
+    assert scores.micro["precision"] == 0.5 and scores.micro["recall"] == pytest.approx(
+        2 / 3, abs=1e-4
+    )
     assert scores.confusion["AID"] == {"SUPPORT": 1}
     assert scores.confusion["NONE"] == {"PROTEST": 1}
     # SANCTION is right by type, wrong by source country
@@ -72,7 +74,7 @@ def test_the_command_prints_json_scores(tmp_path: Path) -> None:
     path.write_text("\n".join(json.dumps(g) for g in GOLD) + "\n")
     result = CliRunner().invoke(app, ["eval", "events", "--gold", str(path), "--json"])
     assert result.exit_code == 0, result.output
-    scores = json.loads(result.output)
+    scores = json.loads(result.stdout)
     assert scores["sentences"] == 2 and scores["gold_events"] == 1
     assert scores["by_type"]["ASSAULT"]["recall"] == 1.0
     assert scores["confusion"]["ASSAULT"] == {"ASSAULT": 1}
@@ -91,9 +93,7 @@ def test_train_events_on_your_own_categories(tmp_path: Path) -> None:
         ("The shop on the corner sells bread.", None),
     ]
     labels.write_text(
-        "\n".join(
-            json.dumps({"text": t, "events": [{"type": k}] if k else []}) for t, k in lines
-        )
+        "\n".join(json.dumps({"text": t, "events": [{"type": k}] if k else []}) for t, k in lines)
         + "\n"
     )
     out = tmp_path / "model.json"

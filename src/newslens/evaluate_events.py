@@ -211,9 +211,8 @@ def code_sentences(
     flagged: bool = False,
 ) -> list[Coded]:
     """Code each text as a one-sentence article, as ``newslens build`` would."""
-    from newslens.events.classifier import load_model
+    from newslens.events.classifier import Predictor, load_model
     from newslens.events.coder import load_lexicon
-    from newslens.events.embedders import embedders
 
     lex = load_lexicon(Path(lexicon) if lexicon else None)
     classifier = None if event_model == "none" else load_model(event_model)
@@ -222,11 +221,9 @@ def code_sentences(
         return code_parsed(parsed, None, lex, flagged=flagged)
     wanted = candidates(parsed)
     predictions: dict[int, dict[int, dict[str, float]]] = {}
-    if wanted:
-        vectors = embedders[classifier.embedder]().embed([w[2] for w in wanted])
-        for (n, index, _), row in zip(wanted, classifier.probabilities(vectors), strict=True):
-            probs = {label: float(p) for label, p in zip(classifier.labels, row, strict=True)}
-            predictions.setdefault(n, {})[index] = probs
+    probabilities = Predictor(classifier).for_texts([w[2] for w in wanted])
+    for (n, index, _), probs in zip(wanted, probabilities, strict=True):
+        predictions.setdefault(n, {})[index] = probs
     return code_parsed(parsed, predictions, lex, flagged=flagged)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from newslens.clean import clean_documents
+from newslens.events.classifier import Predictor, load_model
 from newslens.events.coder import code_events, load_lexicon
 from newslens.nlp.actors import resolve_actors
 from newslens.nlp.gazetteer import load_gazetteer
@@ -48,11 +49,25 @@ def seed_events(prefix: str) -> tuple[Event, ...]:
     mentions, actors = resolve_actors(prefix, doc, load_gazetteer())
     sents = [Sentence(prefix, i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
     times = resolve_times(prefix, sents, article.published, anchors=WAR)
+    predictions = _predictor().for_doc(doc, mentions)  # the bundled model, as the build uses
     return tuple(
         code_events(
-            prefix, doc, mentions, times, article.published, article.outlet, load_lexicon(), actors
+            prefix,
+            doc,
+            mentions,
+            times,
+            article.published,
+            article.outlet,
+            load_lexicon(),
+            actors,
+            predictions=predictions,
         )
     )
+
+
+@cache
+def _predictor() -> Predictor:
+    return Predictor(load_model())
 
 
 def one(prefix: str, kind: str, source: str | None, target: str | None) -> Event:

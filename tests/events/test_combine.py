@@ -10,7 +10,12 @@ EVIDENCE = (Evidence("a", 0, "Kestria shelled Talvia.", None),)
 
 def event(kind: str, **flags: bool) -> Event:
     return Event(
-        id=f"e-{kind}", type=kind, source="state:XKS", target="state:XTV", evidence=EVIDENCE, **flags
+        id=f"e-{kind}",
+        type=kind,
+        source="state:XKS",
+        target="state:XTV",
+        evidence=EVIDENCE,
+        **flags,
     )
 
 

@@ -190,3 +190,28 @@ def load_model(path: str | Path | None = None) -> EventModel:
         trained_on=dict(record.get("trained_on", {})),
         version=int(record["version"]),
     )
+
+
+class Predictor:
+    """A model with its embedder: the probabilities by label of sentences (``for_texts``), or
+    of an article's candidate sentences by sentence index (``for_doc``)."""
+
+    def __init__(self, model: EventModel) -> None:
+        from newslens.events.embedders import embedders
+
+        self.model = model
+        self.embedder = embedders[model.embedder]()
+
+    def for_texts(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        if not texts:
+            return []
+        rows = self.model.probabilities(self.embedder.embed(texts))
+        labels = self.model.labels
+        return [{label: float(p) for label, p in zip(labels, row, strict=True)} for row in rows]
+
+    def for_doc(self, doc: Any, mentions: Sequence[Any]) -> dict[int, dict[str, float]]:
+        from newslens.events.coder import candidate_sentences
+
+        wanted = candidate_sentences(doc, mentions)
+        probs = self.for_texts([text for _, text in wanted])
+        return {index: p for (index, _), p in zip(wanted, probs, strict=True)}

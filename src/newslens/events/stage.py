@@ -50,11 +50,10 @@ class EventStage:
         self._lexicon: Any = None
         self._cues: Any = None
         self._classifier: Any = None
-        self._embedder: Any = None
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
-        for name in ("_vocab", "_lexicon", "_cues", "_classifier", "_embedder"):
+        for name in ("_vocab", "_lexicon", "_cues", "_classifier"):
             state[name] = None  # reloaded by setup()
         return state
 
@@ -73,19 +72,10 @@ class EventStage:
 
             self._cues = load_quote_cues()
         if self._classifier is None and self.event_model != NO_MODEL:
+            from newslens.events.classifier import Predictor
             from newslens.events.classifier import load_model as load_event_model
-            from newslens.events.embedders import embedders
 
-            self._classifier = load_event_model(self.event_model)
-            self._embedder = embedders[self._classifier.embedder]()
-
-    def _predict(self, texts: Sequence[str]) -> list[dict[str, float]]:
-        """The classifier's probabilities by label for each text (none without a model)."""
-        if self._classifier is None or not texts:
-            return [{} for _ in texts]
-        rows = self._classifier.probabilities(self._embedder.embed(texts))
-        labels = self._classifier.labels
-        return [{label: float(p) for label, p in zip(labels, row, strict=True)} for row in rows]
+            self._classifier = Predictor(load_event_model(self.event_model))
 
     def __call__(self, batch: Sequence[EventInput]) -> StageResult[ArticleEvents]:
         """One result per article, in order; an article without a parse has none."""
@@ -110,7 +100,9 @@ class EventStage:
             for index, text in candidate_sentences(doc, item.analysis.mentions)
         ]
         predicted: dict[int, dict[int, dict[str, float]]] = {}
-        for (n, index, _), probs in zip(wanted, self._predict([w[2] for w in wanted]), strict=True):
+        for (n, index, _), probs in zip(
+            wanted, self._classifier.for_texts([w[2] for w in wanted]), strict=True
+        ):
             predicted.setdefault(n, {})[index] = probs
         outputs = []
         for n, (item, doc) in enumerate(zip(batch, docs, strict=True)):
