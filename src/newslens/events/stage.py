@@ -100,9 +100,8 @@ class EventStage:
             for index, text in candidate_sentences(doc, item.analysis.mentions)
         ]
         predicted: dict[int, dict[int, dict[str, float]]] = {}
-        for (n, index, _), probs in zip(
-            wanted, self._classifier.for_texts([w[2] for w in wanted]), strict=True
-        ):
+        probabilities = self._classifier.for_texts([w[2] for w in wanted]) if wanted else []
+        for (n, index, _), probs in zip(wanted, probabilities, strict=True):
             predicted.setdefault(n, {})[index] = probs
         outputs = []
         for n, (item, doc) in enumerate(zip(batch, docs, strict=True)):
