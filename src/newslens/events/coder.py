@@ -200,17 +200,42 @@ def _model_events(
     trigger = Trigger(anchor, kind, anchor.lemma_.lower())
     return [
         replace(event, signal="classifier", confidence=p)
-        for event in _code(ctx, sent, trigger, times, lexicon)
+        for event in _code(ctx, sent, trigger, times, lexicon, loose=True)
         if event.type == kind
     ]
 
 
+def _loose_actors(anchor: Token, actor_at: ActorAt) -> tuple[list[str], list[str]]:
+    """Sources and targets from anywhere in the verb's phrases, for an event the classifier
+    found: the agent ("by the Commission"), else the subject ("Belarusian guards", "Vietnam's
+    foreign minister", "talks between X and Y were held"); targets from the objects and
+    prepositions, and the passive subject when an agent is named."""
+
+    def found(tokens: Iterable[Token]) -> list[str]:
+        out: list[str] = []
+        for child in tokens:
+            for tok in sorted(child.subtree, key=lambda t: t.i):
+                out += [a for a in actor_at.get(tok.i, ()) if a not in out]
+        return out
+
+    children = list(anchor.children)
+    agent = [c for c in children if c.dep_ == "agent"]
+    subject = [c for c in children if c.dep_ == "nsubj"]
+    passive = [c for c in children if c.dep_ == "nsubjpass"]
+    objects = [c for c in children if c.dep_ in ("dobj", "dative", "prep", "attr", "npadvmod")]
+    sources = found(agent) or found(subject) or found(passive)
+    targets = found([*objects, *(passive if agent or subject else [])])
+    return sources, [t for t in targets if t not in sources]
+
+
 def event_verb(sent: Any, actor_at: ActorAt, lexicon: Lexicon) -> Token | None:
     """The verb a sentence's event hangs on: the shallowest verb that is not a reporting verb
-    ("said", "told") and has an actor among its subjects or objects; else the shallowest
-    non-reporting verb."""
+    ("said", "told") and has an actor among its subjects or objects, else such a reporting verb
+    ("announced a mobilisation"); else the shallowest non-reporting verb."""
     verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() not in lexicon.cues.reporting]
     verbs.sort(key=lambda t: (_depth(t), t.i))
+    reporting = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in lexicon.cues.reporting]
+    verbs += sorted(reporting, key=lambda t: (_depth(t), t.i))  # "announced a mobilisation"
     for verb in verbs:
         parts = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative")]
         parts += [p for c in verb.children if c.dep_ in ("prep", "agent") for p in c.children]
@@ -259,7 +284,11 @@ def _code(
     trigger: Trigger,
     times: Sequence[TimeExpression],
     lexicon: Lexicon,
+    loose: bool = False,
 ) -> list[Event]:
+    """The events of one trigger; ``loose`` (for a type the classifier found): when the strict
+    syntax finds neither source nor target, take the actors anywhere in the verb's subject and
+    object phrases (``_loose_actors``)."""
     anchor = trigger.anchor
     kind = _retype(trigger, lexicon)
     speaker = speaker_of(anchor, ctx.actor_at, lexicon.cues)
@@ -278,6 +307,8 @@ def _code(
         kind in lexicon.in_target,
         deep=kind != "DEMAND",
     )
+    if loose and not sources and not targets:
+        sources, targets = _loose_actors(anchor, ctx.actor_at)
     negated, hypothetical, background = flags_of(trigger, lexicon)
     text = sent.text
     if any(p in text.lower() for p in lexicon.cues.background_phrases):
