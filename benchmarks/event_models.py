@@ -44,7 +44,7 @@ def main() -> None:
     parser.add_argument("--test", type=Path, default=ROOT / "tests/data/events_test.jsonl")
     parser.add_argument("--embedders", default="minilm,spacy")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--c", type=float, default=4.0)
+    parser.add_argument("--c", type=float, default=64.0)
     args = parser.parse_args()
     items = read_labels(bundled_labels())
     test = _test_items(args.test)

@@ -36,7 +36,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--embedder", default="minilm")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--c", type=float, default=4.0)
+    parser.add_argument("--c", type=float, default=64.0)
     args = parser.parse_args()
     items = read_labels(bundled_labels())
     gold = [

@@ -209,7 +209,7 @@ def register(app: typer.Typer) -> None:
         embedder: Annotated[
             str, typer.Option(help="Sentence embedder: minilm or spacy (docs/evaluation.md).")
         ] = "minilm",
-        c: Annotated[float, typer.Option(help="Inverse regularisation strength.")] = 4.0,
+        c: Annotated[float, typer.Option(help="Inverse regularisation strength.")] = 64.0,
         as_json: JsonOption = False,
     ) -> None:
         """Train the event-type classifier on labelled sentences; use it with

@@ -29,6 +29,9 @@ import numpy as np
 from newslens.errors import ConfigError, InputError
 
 NONE = "NONE"
+#: the logistic regression's inverse regularisation, chosen by 5-fold cross-validation on the
+#: bundled labels (1: 0.73 accuracy, 4: 0.78, 16: 0.82, 64: 0.83, 256: 0.83, 1024: 0.82)
+DEFAULT_C = 64.0
 FORMAT = "newslens-event-model"
 FORMAT_VERSION = 1
 #: the bundled models, trained by ``newslens train events`` on the bundled labels: MiniLM when
@@ -110,7 +113,9 @@ def labels_digest(items: Sequence[Labelled]) -> str:
     return digest.hexdigest()[:16]
 
 
-def train(items: Sequence[Labelled], vectors: Any, embedder: str, c: float = 4.0) -> EventModel:
+def train(
+    items: Sequence[Labelled], vectors: Any, embedder: str, c: float = DEFAULT_C
+) -> EventModel:
     """Fit the classifier on embedded sentences (``vectors[i]`` embeds ``items[i]``)."""
     from sklearn.linear_model import LogisticRegression
 

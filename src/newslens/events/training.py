@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newslens.events.classifier import (
+    DEFAULT_C,
     EventModel,
     bundled_labels,
     read_labels,
@@ -16,7 +17,7 @@ from newslens.events.embedders import embedders
 
 
 def train_event_model(
-    labels: Sequence[Path] | None, out: Path, embedder: str = "minilm", c: float = 4.0
+    labels: Sequence[Path] | None, out: Path, embedder: str = "minilm", c: float = DEFAULT_C
 ) -> EventModel:
     """Train on ``labels`` (None: the bundled label files) and write the model to ``out``."""
     items = read_labels(labels or bundled_labels())
