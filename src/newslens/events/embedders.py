@@ -121,7 +121,9 @@ class SpacyTok2Vec:
             from newslens.models import load_model
 
             self._nlp = load_model(self.model)
-        rows = [_pooled(doc) for doc in self._nlp.pipe(list(texts), batch_size=64)]
+        skip = [p for p in self._nlp.pipe_names if p not in ("tok2vec", "parser")]
+        docs = self._nlp.pipe(list(texts), batch_size=64, disable=skip)  # tensor and root only
+        rows = [_pooled(doc) for doc in docs]
         return np.asarray(rows, dtype=np.float32).reshape(len(rows), -1)
 
 
