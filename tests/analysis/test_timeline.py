@@ -51,6 +51,8 @@ ARTICLES = {
     "u1": article(
         "u1", "Nightly", None, published_earliest=D(2025, 2, 1), published_latest=D(2025, 2, 28)
     ),
+    "n1": article("n1", None, None),  # type: ignore[arg-type]
+    "n2": article("n2", "Coast Wire", None),
 }
 ACTORS = {
     "state:XKS": Actor("state:XKS", "Kestria", "state", "XKS"),
@@ -138,6 +140,20 @@ def test_timeline_undated_background_folds_into_the_firsthand_report() -> None:
     assert entry.date == D(2025, 3, 4)
     assert [c.article_id for c in entry.citations] == ["a1", "a5"]
     assert not entry.background
+
+
+def test_timeline_folds_citations_without_outlet_or_date() -> None:
+    firsthand = ev("e1", "CONSULT", ["a1", "n2"])
+    restated = ev(
+        "e2",
+        "CONSULT",
+        ["n1"],
+        "After their talks in Port Seren, both sides went quiet.",
+        date=None,
+        background=True,
+    )
+    (entry,) = build_timeline(bundle(firsthand, restated), milestones=False)
+    assert [c.article_id for c in entry.citations] == ["a1", "n1", "n2"]
 
 
 def test_timeline_unmatched_undated_background_is_before_its_article() -> None:

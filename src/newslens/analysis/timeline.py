@@ -133,7 +133,13 @@ def _citations(bundle: Bundle, evidence: Sequence[Evidence]) -> tuple[Citation, 
         if article is None or root in seen:
             continue
         seen[root] = Citation.of(article)
-    return tuple(sorted(seen.values(), key=lambda c: (c.published is None, c.published, c.outlet)))
+    return tuple(sorted(seen.values(), key=_citation_order))
+
+
+def _citation_order(citation: Citation) -> tuple[object, ...]:
+    """Dated reports first, oldest first; undated or outlet-less citations never break the sort."""
+    published = citation.published
+    return (published is None, published or dt.date.min, citation.outlet or "", citation.article_id)
 
 
 def _voices(bundle: Bundle, citations: Sequence[Citation]) -> int:
@@ -219,7 +225,7 @@ def _background_entry(
 
 def _merge_citations(a: Sequence[Citation], b: Sequence[Citation]) -> tuple[Citation, ...]:
     seen = {c.article_id: c for c in [*a, *b]}
-    return tuple(sorted(seen.values(), key=lambda c: (c.published is None, c.published, c.outlet)))
+    return tuple(sorted(seen.values(), key=_citation_order))
 
 
 def _fold_same_report(entries: list[TimelineEntry]) -> list[TimelineEntry]:
