@@ -59,6 +59,12 @@ def test_a_confident_other_type_retypes_the_lexicon_event() -> None:
     assert kept.id != "e-DISAPPROVE"
 
 
+def test_no_retype_when_another_lexicon_event_has_the_models_type() -> None:
+    found = [event("REJECT"), event("DISAPPROVE")]
+    kept = judge(found, probs(REJECT=0.01, DISAPPROVE=0.9), RULE)
+    assert [(e.type, e.signal) for e in kept] == [("REJECT", "lexicon"), ("DISAPPROVE", "both")]
+
+
 def test_a_type_the_model_does_not_know_has_no_confidence() -> None:
     (kept,) = judge([event("MYTYPE")], probs(ASSAULT=0.9), RULE)
     assert (kept.type, kept.signal, kept.confidence) == ("MYTYPE", "lexicon", None)

@@ -10,7 +10,10 @@ candidate sentence (one with a resolved actor and a verb) a probability for ever
    is dropped, unless a flag (negated, hypothetical, background) already marks it: the model is
    trained to say "no event" for those, the flags keep them visible as such.
 3. A lexicon event of a type the model finds unlikely (P(type) <= ``floor``) while it is confident
-   of another type (P >= ``retype``) takes the model's type, signal ``classifier``.
+   of another type (P >= ``retype``) takes the model's type, signal ``classifier`` -- unless
+   another lexicon event of the sentence already has that type: the model gives one label per
+   sentence, and that event accounts for it ("refused to criticise X, blaming Y": the REJECT
+   stays beside the DISAPPROVE).
 4. Any other lexicon event is kept, signal ``lexicon``.
 5. When the model's most probable type is not NONE, has P >= ``add`` and no lexicon event of the
    sentence has it, the model codes it (signal ``classifier``): the coder anchors it on the
@@ -56,6 +59,7 @@ def judge(events: Sequence[Event], probs: Mapping[str, float] | None, rule: Rule
     if probs is None:
         return list(events)
     top, top_p = best(probs)
+    explained = any(event.type == top for event in events)
     out = []
     for event in events:
         p = probs.get(event.type)
@@ -67,7 +71,7 @@ def judge(events: Sequence[Event], probs: Mapping[str, float] | None, rule: Rule
             out.append(replace(event, signal="lexicon", confidence=p))
         elif probs.get(NONE, 0.0) >= rule.veto and p <= rule.floor:
             continue
-        elif top != NONE and top_p >= rule.retype and p <= rule.floor:
+        elif top != NONE and top_p >= rule.retype and p <= rule.floor and not explained:
             out.append(_retyped(event, top, top_p))
         else:
             out.append(replace(event, signal="lexicon", confidence=p))
