@@ -225,13 +225,25 @@ def event_scores(console: Console, scores: EventScores) -> None:
         f"events found: {scores.events_found:.1%}; "
         f"other types per sentence: {scores.other_types_per_sentence:.2f}"
     )
-    labels = sorted({k for row in scores.confusion.values() for k in row} | set(scores.confusion))
-    confusion = Table(title="Confusion (rows: gold, columns: predicted)", title_justify="left")
+    mistakes = sorted(
+        (
+            (count, gold, predicted)
+            for gold, row in scores.confusion.items()
+            for predicted, count in row.items()
+            if predicted != gold and count
+        ),
+        key=lambda item: (-item[0], item[1], item[2]),
+    )
+    if not mistakes:
+        return
+    confusion = Table(
+        title="Most frequent confusions (the whole matrix is in --json)", title_justify="left"
+    )
     confusion.add_column("gold", style="bold")
-    for label in labels:
-        confusion.add_column(label[:4], justify="right")
-    for gold, counts in scores.confusion.items():
-        confusion.add_row(gold, *[str(counts.get(label, "")) for label in labels])
+    confusion.add_column("coded as")
+    confusion.add_column("sentences", justify="right")
+    for count, gold, predicted in mistakes[:15]:
+        confusion.add_row(gold, predicted, str(count))
     console.print(confusion)
 
 
