@@ -7,7 +7,9 @@ probabilities for a sentence come from a model trained on the other folds (out-o
 sentence is scored by a model that saw it. For each rule on a small grid it prints the micro and
 macro type F1 of the whole coder (lexicon + classifier + syntax) over the training sentences,
 beside the lexicon alone and the classifier alone. The test set is never read here: the chosen
-thresholds are then reported on it by ``newslens eval events``.
+thresholds are then reported on it by ``newslens eval events``. The training sentences are
+event-dense, as the test set is; whether the classifier may add events without a word of the
+type (``cue``) was settled on hand-reviewed real news instead (docs/evaluation.md).
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ def main() -> None:
         )
 
     print(f"{len(items)} training sentences, {len(wanted)} candidate sentences, {args.embedder}")
-    print("rule (add, veto, floor, retype) | P | R | micro F1 | macro F1")
+    print("rule (add, veto, floor, retype, cue) | P | R | micro F1 | macro F1")
     show("lexicon alone", score_events(gold, code_parsed(parsed, None, lexicon)))
     never = Rule(add=1.01, veto=1.01, floor=0.0, retype=1.01)
     show(
@@ -84,13 +86,13 @@ def main() -> None:
         score_events(gold, code_parsed(parsed, predictions, lexicon, never)),
     )
     results = []
-    for add, veto, floor, retype in itertools.product(
-        (0.3, 0.4, 0.5, 0.6), (0.8, 0.9, 1.01), (0.05, 0.15), (0.7, 0.85, 1.01)
+    for add, veto, floor, retype, cue in itertools.product(
+        (0.3, 0.4, 0.5, 0.6), (0.8, 0.9, 1.01), (0.05, 0.15), (0.7, 0.85, 1.01), (True, False)
     ):
-        rule = Rule(add=add, veto=veto, floor=floor, retype=retype)
+        rule = Rule(add=add, veto=veto, floor=floor, retype=retype, cue=cue)
         scores = score_events(gold, code_parsed(parsed, predictions, lexicon, rule))
         results.append((scores.micro["f1"], scores.macro_f1, rule))
-        show(f"{add}, {veto}, {floor}, {retype}", scores)
+        show(f"{add}, {veto}, {floor}, {retype}, {cue}", scores)
     f1, macro, rule = max(results, key=lambda r: (r[0], r[1]))
     print(f"best by micro F1: {rule} (micro {f1:.3f}, macro {macro:.3f})")
 

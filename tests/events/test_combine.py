@@ -71,10 +71,17 @@ def test_a_type_the_model_does_not_know_has_no_confidence() -> None:
 
 
 def test_the_model_adds_its_type_when_the_lexicon_missed_it() -> None:
-    assert added_type([], probs(AID=0.8), RULE) == ("AID", 0.8)
-    assert added_type([event("AID")], probs(AID=0.8), RULE) is None
-    assert added_type([], probs(AID=0.4, SUPPORT=0.3), RULE) is None
-    assert added_type([], probs(NONE=0.9), RULE) is None
+    assert added_type([], probs(AID=0.8), RULE, {"AID"}) == ("AID", 0.8)
+    assert added_type([event("AID")], probs(AID=0.8), RULE, {"AID"}) is None
+    assert added_type([], probs(AID=0.4, SUPPORT=0.3), RULE, {"AID"}) is None
+    assert added_type([], probs(NONE=0.9), RULE, {"AID"}) is None
+
+
+def test_the_model_adds_only_a_type_whose_words_the_sentence_holds() -> None:
+    assert added_type([], probs(AID=0.8), RULE, {"SUPPORT"}) is None
+    assert added_type([], probs(AID=0.8), RULE) is None
+    loose = Rule(add=0.5, veto=0.9, floor=0.05, retype=0.8, cue=False)
+    assert added_type([], probs(AID=0.8), loose) == ("AID", 0.8)
 
 
 def test_ties_go_to_the_first_label_in_name_order() -> None:

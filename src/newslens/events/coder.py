@@ -44,7 +44,7 @@ from typing import Any
 
 from newslens.events.coder_coref import ActorAt, reference_index
 from newslens.events.coder_flags import Trigger, dated, flags_of, frame, framing, pick_time
-from newslens.events.coder_lexicon import Lexicon, load_lexicon, match_phrases
+from newslens.events.coder_lexicon import Lexicon, cued_types, load_lexicon, match_phrases
 from newslens.events.coder_senses import first_person_source, sense_type, unresolved_subject
 from newslens.events.coder_syntax import (
     actors_of,
@@ -177,7 +177,7 @@ def code_events(
                 found.setdefault(event.id, event)
         probs = predictions.get(index) if predictions else None
         coded = judge(list(found.values()), probs, rule)
-        extra = added_type(coded, probs, rule)
+        extra = added_type(coded, probs, rule, cued_types(lexicon, sent) if probs else None)
         if extra is not None:
             coded += _model_events(context, sent, extra, sent_times, lexicon)
         for event in coded:

@@ -215,3 +215,16 @@ def match_phrases(lexicon: Lexicon, tokens: Sequence[Any]) -> list[PhraseMatch]:
                 taken.update(range(hit[0], hit[-1] + 1))
                 break
     return out
+
+
+def cued_types(lexicon: Lexicon, tokens: Sequence[Any]) -> frozenset[str]:
+    """The types whose words occur in a sentence, in any order or syntax: a verb or noun of the
+    type (by lemma, whatever its part of speech), or every word of one of its phrases. The
+    classifier may add an event only of such a type (``combine.py``, rule 5)."""
+    words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    found = {lexicon.verbs[w] for w in words if w in lexicon.verbs}
+    found |= {lexicon.nouns[w] for w in words if w in lexicon.nouns}
+    found |= {
+        kind for phrase, kind in lexicon.phrases if all(w == "*" or w in words for w in phrase)
+    }
+    return frozenset(found)
