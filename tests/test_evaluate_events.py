@@ -80,6 +80,31 @@ def test_the_command_prints_json_scores(tmp_path: Path) -> None:
     assert scores["confusion"]["ASSAULT"] == {"ASSAULT": 1}
 
 
+def test_the_table_lists_the_confusions_and_the_matrix_where_wide(tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from newslens.evaluate_events import EventScores
+    from newslens.render import event_scores
+
+    scores = EventScores(
+        sentences=3,
+        gold_events=2,
+        by_type={"AID": {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 2}},
+        micro={"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 2},
+        macro_f1=0.0,
+        confusion={"AID": {"SUPPORT": 1, "NONE": 1, **{f"TYPE{n}": 1 for n in range(16)}}},
+        type_and_source_country=0.0,
+        events_found=0.5,
+        other_types_per_sentence=0.0,
+    )
+    for width, matrix in ((80, False), (200, True)):
+        console = Console(width=width, record=True)
+        event_scores(console, scores)
+        text = console.export_text()
+        assert "Most frequent confusions" in text and "SUPPORT" in text
+        assert ("Confusion (rows: gold" in text) is matrix
+
+
 def test_train_events_on_your_own_categories(tmp_path: Path) -> None:
     labels = tmp_path / "mine.jsonl"
     lines = [

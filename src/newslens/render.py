@@ -234,6 +234,15 @@ def event_scores(console: Console, scores: EventScores) -> None:
         ),
         key=lambda item: (-item[0], item[1], item[2]),
     )
+    labels = sorted({k for row in scores.confusion.values() for k in row} | set(scores.confusion))
+    if console.width >= 14 + 7 * len(labels):
+        matrix = Table(title="Confusion (rows: gold, columns: coded)", title_justify="left")
+        matrix.add_column("gold", style="bold", min_width=11, no_wrap=True)
+        for label in labels:
+            matrix.add_column(label[:4], justify="right")
+        for gold, counts in scores.confusion.items():
+            matrix.add_row(gold, *[str(counts.get(label, "")) for label in labels])
+        console.print(matrix)
     if not mistakes:
         return
     confusion = Table(
