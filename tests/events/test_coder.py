@@ -152,9 +152,10 @@ CASES: list[tuple[str, str, str | None, str | None, str, str | None]] = [
     ("Norvadia plans to visit Kestria.", "CONSULT", NOR, KES, "h", None),
     ("Kestria will attack Talvane if Norvadia sends troops.", "ASSAULT", KES, TAL, "h", None),
     (
+        # a national Red Cross is its country's society, not the ICRC
         "The Norvadian Red Cross would provide humanitarian aid to Kestria.",
         "AID",
-        None,
+        "org:xnv-red-cross",
         KES,
         "h",
         None,

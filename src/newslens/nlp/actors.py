@@ -292,6 +292,17 @@ def _resolve_phrases(
             res.mention(start, end, fits[0].actor(), "title", alias=False)
 
 
+def _bloc_here(doc: Doc, end: int, gaz: Gazetteer) -> bool:
+    """Whether "West"/"Western" names the bloc: not part of a longer name ("West Bank",
+    "Western Europe") and not modifying a people-or-culture noun ("Western audiences")."""
+    if end < len(doc) and doc[end].pos_ == "PROPN":
+        return False
+    tok = doc[end - 1]
+    if tok.dep_ in ("amod", "compound") and tok.head.i != tok.i:
+        return str(tok.head.lemma_).lower() not in gaz.non_state_nouns
+    return True
+
+
 def _resolve_names(res: _Resolution, names: list[NameMatch]) -> None:
     """Countries, organisations, capitals and seats (when agents), demonyms (when they stand
     for the state)."""
@@ -321,6 +332,8 @@ def _resolve_names(res: _Resolution, names: list[NameMatch]) -> None:
         if entry.kind in ("capital", "seat") and not is_agent(
             doc, start, end, gaz, entry.kind == "seat"
         ):
+            continue
+        if entry.actor_id.startswith("bloc:") and not _bloc_here(doc, end, gaz):
             continue
         if entry.kind == "demonym":
             tok = doc[end - 1]

@@ -20,6 +20,8 @@ from newslens.records import Actor
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 
 # Which entry wins when one surface names several things ("Luxembourg": country over capital).
+# id prefix -> actor kind for the rows of organisations.tsv that are not organisations
+_ORG_KINDS = {"bloc": "bloc", "region": "region"}
 _PRIORITY = {"country": 0, "org": 1, "seat": 2, "capital": 3, "demonym": 4}
 
 
@@ -179,10 +181,13 @@ def _org_entries(path: Path) -> tuple[list[tuple[str, NameEntry, bool]], dict[st
     raw: list[tuple[str, NameEntry, bool]] = []
     actors: dict[str, Actor] = {}
     for actor_id, name, country, sector, roles, aliases in _rows(path, 6):
+        kind = _ORG_KINDS.get(actor_id.split(":", 1)[0], "organisation")
         actors[actor_id] = Actor(
-            actor_id, name, "organisation", country or None, sector or None, tuple(_split(roles))
+            actor_id, name, kind, country or None, sector or None, tuple(_split(roles))
         )
         for surface in [name, *_split(aliases)]:
+            if surface[:1].islower():  # "the West": a display name; its aliases are matched
+                continue
             how = "name" if surface == name else "alias"
             exact = not any(c.islower() for c in surface)
             raw.append(
