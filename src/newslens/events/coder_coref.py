@@ -37,9 +37,21 @@ GROUP_NOUNS = {
     "leader": "person", "president": "person", "man": "person", "woman": "person",
     "minister": "person", "pair": "person", "counterpart": "person", "head": "person",
     "country": "state", "nation": "state", "government": "state", "neighbour": "state",
-    "neighbor": "state", "capital": "state", "side": "any", "ally": "any", "party": "any",
+    "neighbor": "state", "capital": "state", "state": "state", "side": "any", "ally": "any",
+    "party": "any",
 }  # fmt: skip
 LOOKBACK = 2  # sentences before the pronoun's own
+GROUP_LOOKBACK = 8  # "the two leaders" may name a pair introduced paragraphs before
+# A group noun naming persons by office picks only persons whose roles hold one of these words.
+GROUP_ROLES = {
+    "leader": ("president", "leader", "premier", "prime minister", "chancellor", "king",
+               "general secretary", "chairman", "head of state"),
+    "president": ("president",),
+    "head": ("president", "leader", "premier", "prime minister", "chancellor", "king",
+             "general secretary", "chairman", "head of state"),
+    "minister": ("minister",),
+}  # fmt: skip
+ORDINALS = {"latter": 0, "former": 1}  # "the latter": the most recent of the two persons
 
 
 @dataclass(frozen=True)
@@ -93,6 +105,54 @@ def _clause_subject(token: Token) -> Token | None:
     return next((c for c in node.children if c.dep_ in SUBJECTS), None)
 
 
+def _expletive(token: Token) -> bool:
+    """ "It was agreed to ...", "it is unclear", "It was the second call": an "it" that is the
+    subject of a passive or of "be" stands for no actor."""
+    if token.dep_ in ("nsubjpass", "expl"):
+        return True
+    return bool(token.dep_ == "nsubj" and token.head.lemma_ == "be")
+
+
+def _local_owner(token: Token, sentence: int, seen: list[_Seen]) -> _Seen | None:
+    """ "its" whose owner is named in its own phrase: "the US and its allies" (the conjunct
+    before), "praised Russia for its help" (the object of the verb "for" attaches to)."""
+    if token.dep_ != "poss":
+        return None
+    owned = token.head
+    at: dict[int, _Seen] = {
+        s.token: s
+        for s in seen
+        if s.sentence == sentence and len(s.actors) == 1 and s.kind not in ("person", "group")
+    }
+    if owned.dep_ == "conj" and owned.head.i in at:
+        return at[owned.head.i]
+    prep = owned.head if owned.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ == "for" and prep.head.pos_ == "VERB":
+        objects = [c for c in prep.head.children if c.dep_ == "dobj" and c.i in at]
+        if objects:
+            return at[objects[0].i]
+    return None
+
+
+def _ordinal(token: Token, sentence: int, seen: list[_Seen]) -> _Seen | None:
+    """ "the latter"/"the former": the last or the one before of the two most recent persons."""
+    persons = sorted(
+        (
+            s
+            for s in seen
+            if s.kind == "person" and len(s.actors) == 1 and s.sentence >= sentence - 1
+        ),
+        key=lambda s: (s.sentence, s.token),
+        reverse=True,
+    )
+    distinct: list[_Seen] = []
+    for s in persons:
+        if all(d.actors != s.actors for d in distinct):
+            distinct.append(s)
+    rank = ORDINALS[token.lower_]
+    return distinct[rank] if len(distinct) >= 2 else None
+
+
 def _resolve(
     token: Token, sentence: int, seen: list[_Seen], kinds: Mapping[str, str]
 ) -> _Seen | None:
@@ -108,6 +168,11 @@ def _resolve(
         ]
         return _pick(persons, prefer_subject=True)
     if lower in THING_PRONOUNS:
+        if _expletive(token):
+            return None
+        local = _local_owner(token, sentence, seen)
+        if local is not None:
+            return local
         things = [
             s
             for s in near
@@ -123,16 +188,24 @@ def _resolve(
     return None
 
 
-def _pair(token: Token, sentence: int, seen: list[_Seen]) -> tuple[str, ...] | None:
-    """The two most recent distinct actors of the kind a group noun names."""
-    want = GROUP_NOUNS[token.lemma_.lower()]
+def _pair(
+    token: Token, sentence: int, seen: list[_Seen], roles: Mapping[str, tuple[str, ...]]
+) -> tuple[str, ...] | None:
+    """The two most recent distinct actors of the kind a group noun names ("the two ministers":
+    persons whose roles say minister)."""
+    lemma = token.lemma_.lower()
+    want = GROUP_NOUNS[lemma]
+    offices = GROUP_ROLES.get(lemma)
+    # "heads of state": the office is in the complement, the noun alone would allow anyone
     found: list[str] = []
     for s in sorted(seen, key=lambda s: (s.sentence, s.token), reverse=True):
-        if s.sentence < sentence - LOOKBACK:
+        if s.sentence < sentence - GROUP_LOOKBACK:
             break
         if want != "any" and s.kind != want:
             continue
         for actor in s.actors:
+            if offices and not any(o in r for r in roles.get(actor, ()) for o in offices):
+                continue
             if actor not in found:
                 found.append(actor)
         if len(found) >= 2:
@@ -144,6 +217,7 @@ def reference_index(doc: Any, mentions: Sequence[Mention], actors: Sequence[Acto
     """Token index -> the actors the token stands for: every token of a resolved mention, then
     the pronouns and group phrases this resolver can settle (see the module docstring)."""
     kinds = {a.id: a.kind for a in actors}
+    roles = {a.id: tuple(r.lower() for r in a.roles) for a in actors}
     country = {a.id: f"state:{a.country}" for a in actors if a.country and a.kind == "person"}
     index: dict[int, tuple[str, ...]] = {}
     heads: dict[int, str] = {}
@@ -174,10 +248,17 @@ def reference_index(doc: Any, mentions: Sequence[Mention], actors: Sequence[Acto
                 if found.kind == "person" and tok.dep_ == "poss":
                     owner = tok.head
                     if owner.lemma_.lower() in OWN_NOUNS and found.actors[0] in country:
+                        # "his country" as a whole stands for the state, "his" included
+                        index[tok.i] = (country[found.actors[0]],)
                         index.setdefault(owner.i, (country[found.actors[0]],))
                 seen.append(_Seen(number, tok.i, found.actors, _is_subject(tok), found.kind))
+            elif tok.lower_ in ORDINALS and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
+                person = _ordinal(tok, number, seen)
+                if person is not None:
+                    index[tok.i] = index[tok.i - 1] = person.actors
+                    seen.append(_Seen(number, tok.i, person.actors, _is_subject(tok), "person"))
             elif _group(tok):
-                both = _pair(tok, number, seen)
+                both = _pair(tok, number, seen, roles)
                 if both is not None:
                     index[tok.i] = both
                     seen.append(_Seen(number, tok.i, both, _is_subject(tok), "group"))

@@ -1,0 +1,134 @@
+"""The coder's reference index on sentences written for these tests: expletives, "the latter",
+"its" in its own phrase, group nouns by office, blocs, regions and national branches."""
+
+# ruff: noqa: E501  (the cases are whole sentences)
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newslens.events.coder_coref import reference_index
+from newslens.events.quotes import extract_quotes, load_quote_cues
+from newslens.nlp.actors import resolve_actors
+from newslens.nlp.gazetteer import load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def nlp(spacy_nlp: Any) -> Any:
+    return spacy_nlp
+
+
+def refs(nlp: Any, text: str, words: str, nth: int = 0) -> set[str]:
+    """The actors the index gives the tokens of the ``nth`` occurrence of ``words``."""
+    doc = nlp(text)
+    mentions, actors = resolve_actors("a1", doc, load_gazetteer())
+    index = reference_index(doc, mentions, actors)
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(words, at + 1)
+    span = doc.char_span(at, at + len(words), alignment_mode="expand")
+    return {a for tok in span for a in index.get(tok.i, ())}
+
+
+CASES = [
+    # (text, words, occurrence, expected actors)
+    (
+        "Norvadia and Kestria signed a treaty on Monday. It was the first such deal in a decade.",
+        "It",
+        0,
+        set(),
+    ),
+    ("Kestria rejected the proposal. It is unclear whether talks will resume.", "It", 0, set()),
+    ("Kestria held talks with Norvadia. It was agreed to reopen the border.", "It", 0, set()),
+    ("Kestria rejected the proposal. It said the terms were unfair.", "It", 0, {"state:XKS"}),
+    (
+        "Joe Biden met Olaf Scholz in Berlin a week after the latter had closed the border.",
+        "the latter",
+        0,
+        {"person:olaf-scholz"},
+    ),
+    (
+        "Joe Biden met Olaf Scholz in Berlin a week after the former had closed the border.",
+        "the former",
+        0,
+        {"person:joe-biden"},
+    ),
+    (
+        "The sanctions were imposed by the United States and its allies in March.",
+        "its",
+        0,
+        {"state:USA"},
+    ),
+    ("Norvadia praised Kestria for its restraint during the standoff.", "its", 0, {"state:XKS"}),
+    (
+        "Foreign Minister Halina Strand met Kestrian President Anselm Varga and Foreign Minister Ilona Berat. The two ministers agreed to meet again.",
+        "The two ministers",
+        0,
+        {"person:halina-strand", "person:ilona-berat"},
+    ),
+    (
+        "Kestrian President Anselm Varga said his government would not back down.",
+        "his government",
+        0,
+        {"state:XKS"},
+    ),
+    (
+        "Tensions between Moscow and the West have risen since the invasion.",
+        "West",
+        0,
+        {"bloc:west"},
+    ),
+    ("Western governments imposed new sanctions on Russia.", "Western", 0, {"bloc:west"}),
+    ("Settlers in the West Bank protested on Friday.", "West", 0, set()),
+    ("The film was popular with Western audiences.", "Western", 0, set()),
+    (
+        "Russia recognised the breakaway regions of Donetsk and Luhansk.",
+        "Luhansk",
+        0,
+        {"region:luhansk"},
+    ),
+    ("The Norvadian Red Cross sent food to the valley.", "Red Cross", 0, {"org:xnv-red-cross"}),
+    ("The International Red Cross sent food to the valley.", "Red Cross", 0, {"org:icrc"}),
+    (
+        "Kestria denied the report, the Washington Post said.",
+        "Washington Post",
+        0,
+        {"org:washington-post"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "nth", "expected"), CASES)
+def test_reference_index_resolves(
+    nlp: Any, text: str, words: str, nth: int, expected: set[str]
+) -> None:
+    assert refs(nlp, text, words, nth) == expected
+
+
+def quotes(nlp: Any, text: str) -> list[Any]:
+    doc = nlp(text)
+    mentions, _ = resolve_actors("a1", doc, load_gazetteer())
+    return extract_quotes("a1", doc, mentions, load_quote_cues())
+
+
+def test_speech_acts_are_indirect_quotes(nlp: Any) -> None:
+    found = quotes(nlp, "Kestrian President Anselm Varga urged Norvadia to lift the sanctions.")
+    assert [(q.speaker, q.text, q.direct, q.cue) for q in found] == [
+        ("person:anselm-varga", "Norvadia to lift the sanctions", False, "urged")
+    ]
+    found = quotes(nlp, "Norvadia accused Kestria of moving troops to the border.")
+    assert [(q.speaker, q.text) for q in found] == [
+        ("state:XNV", "Kestria of moving troops to the border")
+    ]
+
+
+def test_speech_acts_without_content_or_inside_a_report_are_not_quotes(nlp: Any) -> None:
+    assert quotes(nlp, "Norvadia urged restraint.") == []
+    assert quotes(nlp, "Norvadia called the talks useful.") == []
+    found = quotes(
+        nlp,
+        "Norvadia said on Tuesday that it would lift sanctions after the leaders pledged to end the crisis.",
+    )
+    assert [q.cue for q in found] == ["said"]
