@@ -14,8 +14,11 @@ indirect (X said that …; according to X, …; X told Y that …).
 - A whole quote with no cue of its own that follows an attributed quote in the same paragraph
   continues it (same speaker and cue); any other whole quote is kept with speaker None and cue
   "". Short quoted words with no cue (scare quotes) are not quotes.
-- Indirect speech: a reporting verb with a clausal complement, or "according to X" in a sentence
-  with no other cue. A reported clause that holds quoted words gives only its direct (partial)
+- Indirect speech: a reporting verb with a clausal complement, "according to X" in a sentence
+  with no other cue, or a speech-act verb (``act_verbs``: urged, promised, vowed, called on,
+  accused) with what it asks, promises or charges: its object and its infinitive or "of"
+  complement ("Xi urged other nations to play a role" -> "other nations to play a role").
+  A reported clause that holds quoted words gives only its direct (partial)
   quotes, so the same words are not counted twice.
 - Speaker: the actor of the mention at the subject's head (else the first mention in the subject
   phrase). "he"/"she" resolve to a person of the nearest earlier sentence that mentions people:
@@ -35,6 +38,8 @@ from pathlib import Path
 from typing import Any
 
 from newslens.errors import ConfigError
+from newslens.events.coder_coref import reference_index
+from newslens.events.quotes_acts import act_content
 from newslens.events.quotes_marks import QuotedSpan, find_quoted_spans
 from newslens.records import Mention, Quote
 
@@ -55,6 +60,7 @@ class QuoteCues:
     partial_verbs: frozenset[str]
     phrases: tuple[str, ...]
     documents: frozenset[str]
+    act_verbs: frozenset[str] = frozenset()
 
 
 def load_quote_cues(path: Path | None = None) -> QuoteCues:
@@ -67,6 +73,7 @@ def load_quote_cues(path: Path | None = None) -> QuoteCues:
             frozenset(w.lower() for w in data.get("partial_verbs", [])),
             tuple(p.lower() for p in data.get("phrases", [])),
             frozenset(w.lower() for w in data.get("documents", [])),
+            frozenset(w.lower() for w in data.get("act_verbs", [])),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, AttributeError) as exc:
         raise ConfigError(
@@ -102,6 +109,8 @@ class _Reader:
         for index, sent in enumerate(self.sents):
             for tok in sent:
                 self.sent_of[tok.i] = index
+        # the event coder's resolution of pronouns, "the latter", "his government"
+        self.actor_at = reference_index(doc, self.mentions)
         self.last: _Speaker | None = None  # the previous attribution in the article
         self.quotes: list[Quote] = []
 
@@ -157,7 +166,7 @@ class _Reader:
     def speaker_of(self, subj: Any | None) -> _Speaker:
         if subj is None:
             return _Speaker(None, "")
-        if subj.lower_ in _PRONOUNS:
+        if subj.lower_ in _PRONOUNS:  # speaker-aware and more cautious than the index
             return self.resolve_pronoun(subj)
         tokens = [t for t in subj.subtree if t.dep_ not in ("relcl", "acl", "punct")]
         left = min(t.idx for t in tokens)
@@ -172,7 +181,15 @@ class _Reader:
         text = _clean(self.doc.text[left:right])
         if subj.lemma_.lower() in self.cues.documents and self.last is not None:
             return _Speaker(self.last.actor, text)
-        return _Speaker(None, text)
+        return self.referred(subj) or _Speaker(None, text)
+
+    def referred(self, subj: Any) -> _Speaker | None:
+        """The one actor the coreference index gives the subject's head, if it gives one."""
+        actors = self.actor_at.get(subj.i, ())
+        if len(actors) != 1:
+            return None
+        words = [t for t in subj.subtree if t.dep_ not in ("relcl", "acl", "punct")]
+        return _Speaker(actors[0], _clean(self.doc[words[0].i : words[-1].i + 1].text))
 
     def resolve_pronoun(self, pronoun: Any) -> _Speaker:
         """ "he"/"she": a person of the nearest earlier sentence (this one before the pronoun
@@ -356,11 +373,27 @@ class _Reader:
             return tok, self.doc[tok.i : tok.i + 2].text, self.speaker_of(source)
         return None
 
+    def speech_act(self, tok: Any, index: int, quoted: list[QuotedSpan]) -> bool:
+        """Add the indirect quote of a speech-act verb (:func:`act_content`), if it is one."""
+        found = act_content(self.doc, tok, self.cues.act_verbs)
+        if found is None or any(found[0] <= s.open_at < found[1] for s in quoted):
+            return False
+        start, end = found
+        text = self.doc.text[start:end].rstrip(" .,")
+        self.add(start, index, self.speaker_of(self.subject_of(tok)), text, False, tok.text)
+        return True
+
     def indirect(self, sent: Any, index: int, consumed: set[int], spans: list[QuotedSpan]) -> None:
         """Reported clauses of the sentence's unused reporting verbs, or its "according to"."""
         emitted = False
         quoted = [s for s in spans if sent.start_char <= s.open_at < sent.end_char]
+        reported: list[tuple[int, int]] = []  # a speech act inside a reported clause is its words
         for tok in sent:
+            inside = any(a <= tok.idx < b for a, b in reported)
+            if tok.i not in consumed and not inside and self.speech_act(tok, index, quoted):
+                consumed.add(tok.i)
+                emitted = True
+                continue
             if tok.i in consumed or not self.is_cue(tok):
                 continue
             clauses = [c for c in tok.children if c.dep_ == "ccomp"] or [
@@ -383,6 +416,7 @@ class _Reader:
             if any(start <= s.open_at < end for s in quoted):
                 continue
             consumed.add(tok.i)
+            reported.append((start, end))
             self.add(start, index, self.speaker_of(self.subject_of(tok)),
                      self.doc.text[start:end], False, tok.text)  # fmt: skip
             emitted = True
