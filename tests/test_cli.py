@@ -220,6 +220,12 @@ def test_cli_events_quotes_dyad_and_exports(
     _, out, _ = run(capsys, db, "quotes", "--speaker", "Lenz", "--json")
     quotes = json.loads(out)
     assert quotes and {q["speaker"] for q in quotes} == {"Dario Lenz"}
+    _, out, _ = run(capsys, db, "actor", "Dario Lenz", "--json")
+    references = json.loads(out)["references"]
+    assert references and all(r["antecedents"] for r in references)
+    assert all(r["actors"] == ["person:dario-lenz"] for r in references if r["how"] == "pronoun")
+    _, out, _ = run(capsys, db, "actor", "Dario Lenz")
+    assert "Resolved references" in out and "pronoun" in out
     code, out, _ = run(capsys, db, "dyad", "Norvadia", "Kestria", "--json")
     series = json.loads(out)["series"]
     assert code == 0 and series and all(-2 <= p["score"] <= 2 for p in series)

@@ -252,8 +252,9 @@ def register(app: typer.Typer) -> None:
         name: Annotated[str, typer.Argument(help="An actor's name, alias or id.")],
         as_json: JsonOption = False,
     ) -> None:
-        """Show one actor: kind, country, sector, roles, aliases and where it is mentioned."""
-        from newslens.export import actor_record
+        """Show one actor: kind, country, sector, roles, aliases, where it is mentioned and the
+        pronouns and group phrases resolved to it (each with the mention it goes back to)."""
+        from newslens.export import actor_record, reference_record
 
         store = open_store()
         found = store.find_actor(name)
@@ -262,11 +263,13 @@ def register(app: typer.Typer) -> None:
                 f"no actor named {name!r} in {store.url}; list them with `newslens actors`"
             )
         mentions = store.actor_mentions(found.id)
+        references = store.actor_references(found.id)
         if as_json:
             record = actor_record(found)
             record["mentions"] = [
                 {"article_id": a, "text": t, "sentence": sentence} for a, t, sentence in mentions
             ]
+            record["references"] = [reference_record(r) for r in references]
             print_json(record)
             return
-        render.actor_detail(console, found, mentions)
+        render.actor_detail(console, found, mentions, references)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newslens.errors import ExportError
-from newslens.records import Actor, Event, Quote, Story
+from newslens.records import Actor, Event, Quote, Reference, Story
 from newslens.store import Store, StoredArticle
 
 ARTICLE_FIELDS = [
@@ -95,6 +95,21 @@ def actor_record(actor: Actor) -> dict[str, Any]:
         "sector": actor.sector,
         "roles": list(actor.roles),
         "aliases": list(actor.aliases),
+    }
+
+
+def reference_record(ref: Reference) -> dict[str, Any]:
+    """A resolved reference and the named mentions it goes back to."""
+    return {
+        "article_id": ref.article_id,
+        "sentence_index": ref.sentence_index,
+        "text": ref.text,
+        "how": ref.how,
+        "actors": list(ref.actor_ids),
+        "antecedents": [
+            {"sentence_index": m.sentence_index, "text": m.text, "actor_id": m.actor_id}
+            for m in ref.antecedents
+        ],
     }
 
 

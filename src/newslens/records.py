@@ -280,6 +280,25 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A pronoun, "the latter" or group phrase ("the two leaders") resolved to actors, with the
+    named mentions it goes back to (``antecedents``), so a reader can see why.
+
+    ``how`` is one of: pronoun ("he", "they"), possessive ("his", "its"; "his country" stands
+    for the person's state), ordinal ("the latter"), group ("the two leaders").
+    """
+
+    article_id: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+    actor_ids: tuple[str, ...]
+    how: str
+    antecedents: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
 class TimeExpression:
     """A time expression resolved against the article's publication date (or its content).
 
@@ -382,8 +401,9 @@ class EventInput:
 
 @dataclass(frozen=True)
 class ArticleEvents:
-    """The events and quotes coded from one article."""
+    """The events, quotes and resolved references (pronouns, groups) of one article."""
 
     article_id: str
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    references: tuple[Reference, ...] = ()

@@ -12,11 +12,13 @@ from rich.text import Text
 from newslens.export import ARTICLE_FIELDS
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from newslens.evaluate import ClusteringScores
     from newslens.evaluate_events import EventScores
     from newslens.events import DyadPeriod
     from newslens.pipeline import BuildReport, IngestReport
-    from newslens.records import Actor, Story, Thread
+    from newslens.records import Actor, Reference, Story, Thread
     from newslens.store import ActorSummary, QuarantineEntry, SearchHit, StoredArticle
 
 
@@ -276,7 +278,12 @@ def actor_table(console: Console, summaries: list[ActorSummary]) -> None:
     console.print(table)
 
 
-def actor_detail(console: Console, actor: Actor, mentions: list[tuple[str, str, str]]) -> None:
+def actor_detail(
+    console: Console,
+    actor: Actor,
+    mentions: list[tuple[str, str, str]],
+    references: Sequence[Reference] = (),
+) -> None:
     meta = Table(show_header=False, box=None)
     meta.add_column("field", style="bold")
     meta.add_column("value", overflow="fold")
@@ -294,6 +301,14 @@ def actor_detail(console: Console, actor: Actor, mentions: list[tuple[str, str, 
         line = Text(f"{article_id}  ", style="cyan")
         line.append(f"[{text}] ", style="bold")
         line.append(sentence)
+        console.print(line)
+    if references:
+        console.print(Text("Resolved references (pronouns, groups)", style="bold"))
+    for ref in references:
+        line = Text(f"{ref.article_id}  ", style="cyan")
+        line.append(f"[{ref.text}] ", style="bold")
+        line.append(f"{ref.how}, sentence {ref.sentence_index + 1}, from ")
+        line.append(" + ".join(f"'{m.text}'" for m in ref.antecedents) or "—", style="italic")
         console.print(line)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from newslens.events.coder_coref import reference_index
+from newslens.events.coder_coref import reference_index, resolve_references
 from newslens.events.quotes import extract_quotes, load_quote_cues
 from newslens.nlp.actors import resolve_actors
 from newslens.nlp.gazetteer import load_gazetteer
@@ -105,6 +105,29 @@ def test_reference_index_resolves(
     nlp: Any, text: str, words: str, nth: int, expected: set[str]
 ) -> None:
     assert refs(nlp, text, words, nth) == expected
+
+
+def test_every_resolution_keeps_the_mentions_it_goes_back_to(nlp: Any) -> None:
+    text = (
+        "Foreign Minister Dario Lenz met Kestrian President Anselm Varga in Port Seren. "
+        "He praised his country's restraint. The two men agreed to meet again."
+    )
+    doc = nlp(text)
+    mentions, actors = resolve_actors("a1", doc, load_gazetteer())
+    index, references = resolve_references(doc, mentions, actors)
+    assert index == reference_index(doc, mentions, actors)
+    found = {(r.text, r.how): r for r in references}
+    he = found[("He", "pronoun")]
+    assert he.sentence_index == 1 and text[he.start : he.end] == "He"
+    assert [m.text for m in he.antecedents] == ["Foreign Minister Dario Lenz"]
+    assert he.actor_ids == (he.antecedents[0].actor_id,)
+    pair = found[("The two men", "group")]
+    assert {m.actor_id for m in pair.antecedents} == set(pair.actor_ids)
+    assert len(pair.actor_ids) == 2 and all(m.sentence_index == 0 for m in pair.antecedents)
+    # every token the index settled beyond the named mentions is one reference's span
+    named = {t.i for m in mentions for t in doc.char_span(m.start, m.end, alignment_mode="expand")}
+    spans = {t.i for r in references for t in doc.char_span(r.start, r.end)}
+    assert set(index) - named <= spans
 
 
 def quotes(nlp: Any, text: str) -> list[Any]:

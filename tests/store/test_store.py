@@ -145,3 +145,21 @@ def test_store_sqlite_uses_wal(tmp_path: object) -> None:
     store = Store.open(str(tmp_path) + "/wal.db")
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_store_keeps_resolved_references_with_their_antecedents(db_url: str) -> None:
+    from newslens.records import ArticleEvents, Mention, Reference
+
+    store = Store.open(db_url)
+    store.add_articles(ARTICLES[:2])
+    named = Mention("id0001", 0, 0, 11, "Negotiators", "org:harbour_board", "name")
+    ref = Reference("id0001", 1, 40, 42, "it", ("org:harbour_board",), "pronoun", (named,))
+    other = Reference("id0002", 0, 0, 4, "They", ("state:XNV", "state:XKS"), "pronoun", ())
+    store.save_article_events([ArticleEvents("id0001", references=(ref,))])
+    store.save_article_events([ArticleEvents("id0002", references=(other,))])
+    assert store.references_of("id0001") == [ref]
+    assert store.actor_references("org:harbour_board") == [ref]
+    assert store.actor_references("org:harbour%board") == []  # LIKE wildcards are literal
+    assert store.actor_references("state:XKS") == [other]
+    store.forget_events()
+    assert store.references_of("id0001") == []

@@ -21,9 +21,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newslens.records import Actor, Mention
+from newslens.records import Actor, Mention, Reference
 
-__all__ = ["ActorAt", "reference_index"]
+__all__ = ["ActorAt", "reference_index", "resolve_references"]
 
 Token = Any
 ActorAt = Mapping[int, tuple[str, ...]]  # token index -> the actor(s) it stands for
@@ -63,6 +63,7 @@ class _Seen:
     actors: tuple[str, ...]
     subject: bool
     kind: str  # person | state | organisation | group
+    origin: tuple[Mention, ...] = ()  # the named mentions this one traces back to
 
 
 def _kind(actor_id: str, kinds: Mapping[str, str]) -> str:
@@ -190,7 +191,7 @@ def _resolve(
 
 def _pair(
     token: Token, sentence: int, seen: list[_Seen], roles: Mapping[str, tuple[str, ...]]
-) -> tuple[str, ...] | None:
+) -> _Seen | None:
     """The two most recent distinct actors of the kind a group noun names ("the two ministers":
     persons whose roles say minister)."""
     lemma = token.lemma_.lower()
@@ -198,6 +199,7 @@ def _pair(
     offices = GROUP_ROLES.get(lemma)
     # "heads of state": the office is in the complement, the noun alone would allow anyone
     found: list[str] = []
+    origin: list[Mention] = []
     for s in sorted(seen, key=lambda s: (s.sentence, s.token), reverse=True):
         if s.sentence < sentence - GROUP_LOOKBACK:
             break
@@ -208,35 +210,73 @@ def _pair(
                 continue
             if actor not in found:
                 found.append(actor)
-        if len(found) >= 2:
-            return (found[1], found[0])  # in the order they were mentioned
+                origin.extend(o for o in s.origin if o.actor_id == actor)
+        if len(found) >= 2:  # in the order they were mentioned
+            pair = (found[1], found[0])
+            kept = tuple(sorted({o for o in origin if o.actor_id in pair}, key=_at))
+            return _Seen(sentence, token.i, pair, _is_subject(token), "group", kept)
     return None
+
+
+def _at(mention: Mention) -> tuple[int, int]:
+    return (mention.sentence_index, mention.start)
 
 
 def reference_index(doc: Any, mentions: Sequence[Mention], actors: Sequence[Actor] = ()) -> ActorAt:
     """Token index -> the actors the token stands for: every token of a resolved mention, then
     the pronouns and group phrases this resolver can settle (see the module docstring)."""
+    return resolve_references(doc, mentions, actors)[0]
+
+
+def resolve_references(
+    doc: Any, mentions: Sequence[Mention], actors: Sequence[Actor] = ()
+) -> tuple[ActorAt, tuple[Reference, ...]]:
+    """The token index of :func:`reference_index`, and each pronoun, "the latter" and group
+    phrase it settled as a :class:`Reference` that keeps the named mentions it goes back to."""
     kinds = {a.id: a.kind for a in actors}
     roles = {a.id: tuple(r.lower() for r in a.roles) for a in actors}
     country = {a.id: f"state:{a.country}" for a in actors if a.country and a.kind == "person"}
+    article_id = mentions[0].article_id if mentions else ""
     index: dict[int, tuple[str, ...]] = {}
-    heads: dict[int, str] = {}
+    heads: dict[int, Mention] = {}
     for mention in mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
         for tok in span:
             index.setdefault(tok.i, (mention.actor_id,))
-        heads.setdefault(span.root.i, mention.actor_id)
+        heads.setdefault(span.root.i, mention)
     seen: list[_Seen] = []
+    references: list[Reference] = []
+
+    def settle(
+        number: int, first: Token, last: Token, found: _Seen, how: str, stands_for: Any = None
+    ) -> None:
+        """Remember what ``first``..``last`` resolved to (the resolver sees the pronoun's own
+        token; "his country" is recorded as the state, seen as the person)."""
+        at = first if stands_for else last
+        seen.append(_Seen(number, at.i, found.actors, _is_subject(at), found.kind, found.origin))
+        text = doc[first.i : last.i + 1]
+        references.append(
+            Reference(
+                article_id, number, text.start_char, text.end_char, text.text,
+                stands_for or found.actors, how, found.origin,
+            )
+        )  # fmt: skip
+
     for number, sent in enumerate(doc.sents):
         for tok in sent:
             if tok.i in heads:
-                actor = heads[tok.i]
-                pair = [heads[c.i] for c in tok.conjuncts if c.i in heads and heads[c.i] != actor]
+                named = heads[tok.i]
+                actor = named.actor_id
+                others = [heads[c.i] for c in tok.conjuncts if c.i in heads]
+                pair = [m for m in others if m.actor_id != actor]
                 if pair and tok.dep_ != "conj":
-                    seen.append(_Seen(number, tok.i, (actor, pair[0]), _is_subject(tok), "group"))
-                seen.append(_Seen(number, tok.i, (actor,), _is_subject(tok), _kind(actor, kinds)))
+                    both = (actor, pair[0].actor_id)
+                    origin = (named, pair[0])
+                    seen.append(_Seen(number, tok.i, both, _is_subject(tok), "group", origin))
+                kind = _kind(actor, kinds)
+                seen.append(_Seen(number, tok.i, (actor,), _is_subject(tok), kind, (named,)))
                 continue
             if tok.i in index:
                 continue
@@ -244,22 +284,26 @@ def reference_index(doc: Any, mentions: Sequence[Mention], actors: Sequence[Acto
                 found = _resolve(tok, number, seen, kinds)
                 if found is None:
                     continue
+                how = "possessive" if tok.dep_ == "poss" else "pronoun"
                 index[tok.i] = found.actors
                 if found.kind == "person" and tok.dep_ == "poss":
                     owner = tok.head
                     if owner.lemma_.lower() in OWN_NOUNS and found.actors[0] in country:
                         # "his country" as a whole stands for the state, "his" included
-                        index[tok.i] = (country[found.actors[0]],)
-                        index.setdefault(owner.i, (country[found.actors[0]],))
-                seen.append(_Seen(number, tok.i, found.actors, _is_subject(tok), found.kind))
+                        state = (country[found.actors[0]],)
+                        index[tok.i] = state
+                        index.setdefault(owner.i, state)
+                        settle(number, tok, owner, found, how, stands_for=state)
+                        continue
+                settle(number, tok, tok, found, how)
             elif tok.lower_ in ORDINALS and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
                 person = _ordinal(tok, number, seen)
                 if person is not None:
                     index[tok.i] = index[tok.i - 1] = person.actors
-                    seen.append(_Seen(number, tok.i, person.actors, _is_subject(tok), "person"))
+                    settle(number, doc[tok.i - 1], tok, person, "ordinal")
             elif _group(tok):
-                both = _pair(tok, number, seen, roles)
-                if both is not None:
-                    index[tok.i] = both
-                    seen.append(_Seen(number, tok.i, both, _is_subject(tok), "group"))
-    return index
+                group = _pair(tok, number, seen, roles)
+                if group is not None:
+                    index[tok.i] = group.actors
+                    settle(number, tok.left_edge, tok, group, "group")
+    return index, tuple(references)

@@ -85,6 +85,7 @@ class EventStage:
         from spacy.tokens import Doc
 
         from newslens.events.coder import candidate_sentences, code_events
+        from newslens.events.coder_coref import resolve_references
         from newslens.events.quotes import extract_quotes
 
         docs = [
@@ -121,9 +122,12 @@ class EventStage:
                 predictions=predicted.get(n, {}) if self._classifier is not None else None,
             )
             quotes = extract_quotes(article.id, doc, analysis.mentions, self._cues)
+            references = resolve_references(doc, analysis.mentions, analysis.actors)[1]
             # ids are derived from where a record sits: two records at one place are one record
             outputs.append(
-                ArticleEvents(article.id, _first_of_each(events), _first_of_each(quotes))
+                ArticleEvents(
+                    article.id, _first_of_each(events), _first_of_each(quotes), references
+                )
             )
         return StageResult(tuple(outputs))
 

@@ -20,6 +20,7 @@ from newslens.records import (
     Evidence,
     Mention,
     Quote,
+    Reference,
     TimeExpression,
 )
 from newslens.store import schema
@@ -99,6 +100,43 @@ def _quote(row: Any) -> Quote:
     )
 
 
+def _reference_row(ref: Reference) -> dict[str, Any]:
+    return {
+        "article_id": ref.article_id,
+        "sentence_index": ref.sentence_index,
+        "start": ref.start,
+        "end": ref.end,
+        "text": ref.text,
+        "actor_ids": list(ref.actor_ids),
+        "how": ref.how,
+        "antecedents": [
+            {
+                "sentence_index": m.sentence_index,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "actor_id": m.actor_id,
+                "how": m.how,
+            }
+            for m in ref.antecedents
+        ],
+    }
+
+
+def _reference(row: Any) -> Reference:
+    antecedents = tuple(
+        Mention(
+            row.article_id, a["sentence_index"], a["start"], a["end"], a["text"], a["actor_id"],
+            a["how"],
+        )
+        for a in row.antecedents
+    )  # fmt: skip
+    return Reference(
+        row.article_id, row.sentence_index, row.start, row.end, row.text,
+        tuple(row.actor_ids), row.how, antecedents,
+    )  # fmt: skip
+
+
 def _by_date(event: Event) -> tuple[bool, dt.date, str]:
     day = event.date or event.date_earliest
     return (day is None, day or dt.date.min, event.id)
@@ -118,6 +156,7 @@ class EventsMixin:
                 schema.events,
                 schema.coded_events,
                 schema.quotes,
+                schema.coreferences,
                 schema.event_runs,
             ):
                 connection.execute(table.delete())
@@ -224,6 +263,9 @@ class EventsMixin:
             ]
             if quotes:
                 connection.execute(schema.quotes.insert(), quotes)
+            references = [_reference_row(f) for r in results for f in r.references]
+            if references:
+                connection.execute(schema.coreferences.insert(), references)
             connection.execute(
                 schema.event_runs.insert(), [{"article_id": r.article_id} for r in results]
             )
@@ -298,6 +340,28 @@ class EventsMixin:
                 query = sa.select(e).where(e.c.id.in_(reporting))
                 found.update((r.id, _event(r)) for r in connection.execute(query))
         return sorted(found.values(), key=_by_date)
+
+    def references_of(self, article_id: str) -> list[Reference]:
+        """The pronouns and group phrases resolved in an article, in text order."""
+        c = schema.coreferences
+        query = sa.select(c).where(c.c.article_id == article_id).order_by(c.c.start)
+        with self.engine.connect() as connection:
+            return [_reference(r) for r in connection.execute(query)]
+
+    def actor_references(self, actor_id: str, limit: int = 20) -> list[Reference]:
+        """The first references resolved to an actor ("he", "the two leaders"), in ingest
+        order, each with the mentions it goes back to."""
+        c = schema.coreferences
+        quoted = actor_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = (
+            sa.select(c)
+            .join(A, A.c.id == c.c.article_id)
+            .where(sa.cast(c.c.actor_ids, sa.Text).like(f'%"{quoted}"%', escape="\\"))
+            .order_by(A.c.seq, c.c.start)
+            .limit(limit)
+        )
+        with self.engine.connect() as connection:
+            return [_reference(r) for r in connection.execute(query)]
 
     def iter_events(self) -> Iterator[Event]:
         yield from self.events(limit=10_000_000)

@@ -159,6 +159,22 @@ mentions = sa.Table(
     sa.Column("how", sa.String(16), nullable=False),
 )
 
+# Pronouns, "the latter" and group phrases the event stage resolved, with the named mentions
+# (JSON list of {sentence_index, start, end, text, actor_id}) each goes back to.
+coreferences = sa.Table(
+    "coreferences",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.String(32), nullable=False, index=True),
+    sa.Column("sentence_index", sa.Integer, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("actor_ids", sa.JSON, nullable=False),
+    sa.Column("how", sa.String(16), nullable=False),
+    sa.Column("antecedents", sa.JSON, nullable=False),
+)
+
 time_expressions = sa.Table(
     "time_expressions",
     metadata,
