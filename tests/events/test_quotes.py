@@ -89,7 +89,15 @@ CASES = [
         True,
         "told",
     ),
-    ('"Nobody can stop us," Putin warned.', "Nobody can stop", None, True, "warned"),
+    # a lone surname: a known person (people.tsv) is that person, an unknown one nobody
+    (
+        '"Nobody can stop us," Putin warned.',
+        "Nobody can stop",
+        "person:vladimir-putin",
+        True,
+        "warned",
+    ),
+    ('"Nobody can stop us," Varga warned.', "Nobody can stop", None, True, "warned"),
     # cue before the quote
     (
         'Chinese foreign minister Wang Yi said: "The friendship is rock-solid."',
@@ -281,7 +289,7 @@ CASES = [
     ),
     ('"We will respond," she said.', "We will respond", None, True, "said"),
     (
-        'Xi Jinping met Vladimir Putin and Joe Biden met Olaf Scholz. "It went well," he said.',
+        'Xi Jinping met Vladimir Putin, and Joe Biden met Olaf Scholz. "It went well," he said.',
         "It went well",
         None,
         True,

@@ -72,6 +72,25 @@ def test_gazetteer_roles_are_patterns_not_people() -> None:
     assert gaz.roles["vice foreign minister"].role == "vice foreign minister"
     assert gaz.roles["top diplomat"].role == "foreign minister"
     assert all(not actor_id.startswith("person:") for actor_id in gaz.actors)
-    text = " ".join(p.read_text(encoding="utf-8") for p in DATA_DIR.glob("*.tsv"))
+    # people are listed in people.tsv alone, and only with a country: offices come from the text
+    files = [p for p in DATA_DIR.glob("*.tsv") if not p.name.startswith("people")]
+    text = " ".join(p.read_text(encoding="utf-8") for p in files)
     for person in ("Putin", "Xi Jinping", "Lavrov", "Zelensky", "Biden", "Wang Yi"):
         assert person not in text
+    for line in (DATA_DIR / "people.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            fields = line.split("\t")
+            assert len(fields) == 4 and fields[0] not in gaz.roles, line
+            assert not fields[1] or fields[1] in gaz.country_names, line
+
+
+def test_gazetteer_known_people_by_every_spelling() -> None:
+    people = load_gazetteer().people
+    zelensky = people.full[("volodymyr", "zelensky")]
+    assert zelensky.country == "UKR"
+    assert people.short[("zelensky",)] is zelensky  # Zelenskyy, Zelenskiy fold to it
+    words = ["", "hunter", "biden", "", "biden", ""]
+    assert people.found_in(words, [("hunter", "biden")]) == []  # "Biden" is ambiguous there
+    found = dict(people.found_in(["biden", "", "putin"], []))
+    assert {p.name for p in found} == {"Joe Biden", "Vladimir Putin"}
+    assert all(("biden",) in keys for p, keys in found.items() if p.name == "Joe Biden")

@@ -129,13 +129,7 @@ class _Resolution:
 
 
 def _person_key(tokens: Iterable[str], gaz: Gazetteer) -> tuple[str, ...]:
-    key = []
-    for text in tokens:
-        folded = gaz.fold_name(text)
-        folded = "".join(ch for ch in folded if ch.isalnum() or ch == "-").strip("-")
-        if folded:
-            key.append(folded)
-    return tuple(key)
+    return gaz.person_key(tokens)
 
 
 def _person_spans(doc: Doc, gaz: Gazetteer, names: list[NameMatch]) -> list[tuple[int, int]]:
@@ -163,8 +157,8 @@ def _find_person(res: _Resolution, key: tuple[str, ...]) -> _Person | None:
     if key in res.people:
         return res.people[key]
     wanted = set(key)
-    fits = [p for k, p in res.people.items() if len(k) > len(key) and wanted <= set(k)]
-    return fits[0] if len(fits) == 1 else None
+    fits = {id(p): p for k, p in res.people.items() if len(k) > len(key) and wanted <= set(k)}
+    return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 def _resolve_people(
@@ -184,6 +178,7 @@ def _resolve_people(
         key = _person_key((t.text for t in doc[start:end]), gaz)
         if key and (len(key) > 1 or title is not None) and key not in res.people:
             res.people[key] = _Person(key, span_text(doc, start, end))
+    _add_known_people(res)
     # a shorter full name inside a longer one ("Vladimir Putin" in a three-part name) merges
     for key in sorted(res.people, key=len):
         longer = _find_person(res, key) if len(key) > 1 else None
@@ -203,6 +198,21 @@ def _resolve_people(
             else:
                 start = title.start
         res.mention(start, end, person.actor(), how, alias=False)
+
+
+def _add_known_people(res: _Resolution) -> None:
+    """Known people (people.tsv) this article names join its people under their canonical
+    name and country, every spelling of theirs pointing to the one person."""
+    doc, gaz = res.doc, res.gaz
+    words = [gaz.fold_name(t.text) if t.is_alpha or t.text.endswith(".") else "" for t in doc]
+    words = [w.rstrip(".") for w, t in zip(words, doc, strict=True) if t.text != "-"]
+    for known, keys in gaz.people.found_in(words, list(res.people)):
+        person = res.people.get(known.key)
+        if person is None or person.key != known.key:
+            person = _Person(known.key, known.name)
+        person.name, person.country = known.name, person.country or known.country
+        for key in keys:
+            res.people[key] = person
 
 
 def _namelike(tok: Token) -> bool:

@@ -12,9 +12,11 @@ from __future__ import annotations
 import functools
 import tomllib
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from newslens.nlp.people import People, load_people
 from newslens.records import Actor
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
@@ -100,6 +102,7 @@ class Gazetteer:
     endings: tuple[tuple[str, str], ...] = ()
     letters: tuple[tuple[str, str], ...] = ()
     max_tokens: int = field(default=8)
+    people: People = field(default_factory=People)
 
     def fold_name(self, token: str) -> str:
         """A person-name token folded for comparison across spellings (Zelenskyy -> zelensky)."""
@@ -111,6 +114,17 @@ class Gazetteer:
                 if key.endswith(old):
                     return key[: -len(old)] + new
         return key
+
+    def person_key(self, words: Iterable[str]) -> tuple[str, ...]:
+        """The comparison key of a person's name tokens ("Volodymyr Zelenskyy" and "Volodymyr
+        Zelensky" share one); punctuation-only tokens drop out."""
+        key = []
+        for text in words:
+            folded = self.fold_name(text)
+            folded = "".join(ch for ch in folded if ch.isalnum() or ch == "-").strip("-")
+            if folded:
+                key.append(folded)
+        return tuple(key)
 
 
 def _rows(path: Path, width: int) -> list[list[str]]:
@@ -232,7 +246,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     translit = rules.get("transliteration", {})
     role_words = {word for phrase in roles for word in phrase.split()}
     role_words |= set(rules["role_modifiers"])
-    return Gazetteer(
+    gazetteer = Gazetteer(
         names=names,
         name_prefixes=_prefixes(list(names)),
         roles=roles,
@@ -251,3 +265,6 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         letters=tuple((old, new) for old, new in translit.get("letters", [])),
         max_tokens=max(len(key.split()) for key in [*names, *roles, *bodies]) + 3,
     )
+    people = [base / "people.tsv", *sorted(base.glob("people_*.tsv"))]
+    known = load_people([p for p in people if p.exists()], gazetteer.person_key)
+    return replace(gazetteer, people=known)
