@@ -1,6 +1,6 @@
 """Choose the combination rule's thresholds by cross-validation on the training labels only.
 
-    .venv/bin/python benchmarks/event_rule.py [--embedder minilm] [--folds 5]
+    .venv/bin/python benchmarks/event_rule.py [--embedder minilm] [--folds 5] [--no-grid]
 
 Every bundled training sentence is parsed and coded as a one-sentence article. The classifier's
 probabilities for a sentence come from a model trained on the other folds (out-of-fold), so no
@@ -39,6 +39,7 @@ def main() -> None:
     parser.add_argument("--embedder", default="minilm")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--c", type=float, default=64.0)
+    parser.add_argument("--no-grid", action="store_true", help="only the default rule's rows")
     args = parser.parse_args()
     items = read_labels(bundled_labels())
     gold = [
@@ -56,9 +57,11 @@ def main() -> None:
     for k, (_, held) in enumerate(folds.split(x_items, y)):
         fold_of[held] = k
     predictions: dict[int, dict[int, dict[str, float]]] = {}
+    fold_cues: dict[int, dict[str, tuple[str, ...]]] = {}
     for k in range(args.folds):
         fit = np.flatnonzero(fold_of != k)
         model = train([items[i] for i in fit], x_items[fit], args.embedder, args.c)
+        fold_cues[k] = model.cues
         rows = [j for j, w in enumerate(wanted) if fold_of[w[0]] == k]
         if not rows:
             continue
@@ -69,6 +72,9 @@ def main() -> None:
                 zip(model.labels, map(float, row), strict=False)
             )
     lexicon = load_lexicon()
+
+    def learned(n: int) -> dict[str, tuple[str, ...]]:
+        return fold_cues[int(fold_of[n])]  # the cues of the model that did not see sentence n
 
     def show(name: str, scores: object) -> None:
         micro = scores.micro  # type: ignore[attr-defined]
@@ -85,6 +91,12 @@ def main() -> None:
         "model confidences only",
         score_events(gold, code_parsed(parsed, predictions, lexicon, never)),
     )
+    default = Rule()
+    for name, cues in (("lexicon words only", None), ("lexicon + learned words", learned)):
+        scores = score_events(gold, code_parsed(parsed, predictions, lexicon, default, cues=cues))
+        show(f"default rule, cue from {name}", scores)
+    if args.no_grid:
+        return
     results = []
     for add, veto, floor, retype, cue in itertools.product(
         (0.3, 0.4, 0.5, 0.6), (0.8, 0.9, 1.01), (0.05, 0.15), (0.7, 0.85, 1.01), (True, False)

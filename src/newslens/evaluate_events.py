@@ -173,8 +173,11 @@ def code_parsed(
     lexicon: Any,
     rule: Any = None,
     flagged: bool = False,
+    cues: Any = None,
 ) -> list[Coded]:
-    """Code parsed sentences with the classifier's probabilities (None: the lexicon alone)."""
+    """Code parsed sentences with the classifier's probabilities (None: the lexicon alone);
+    ``cues``: the model's learned cue words, or a function of the sentence's number giving them
+    (cross-validation: each fold's own)."""
     from newslens.events.coder import code_events
 
     out = []
@@ -190,6 +193,7 @@ def code_parsed(
             p.actors,
             predictions=None if predictions is None else predictions.get(n, {}),
             rule=rule,
+            cues=cues(n) if callable(cues) else cues,
         )
         by_id = {a.id: a for a in p.actors}
         out.append(
@@ -224,7 +228,7 @@ def code_sentences(
     probabilities = Predictor(classifier).for_texts([w[2] for w in wanted])
     for (n, index, _), probs in zip(wanted, probabilities, strict=True):
         predictions.setdefault(n, {})[index] = probs
-    return code_parsed(parsed, predictions, lex, flagged=flagged)
+    return code_parsed(parsed, predictions, lex, flagged=flagged, cues=classifier.cues)
 
 
 def _is_flagged(event: Event) -> bool:

@@ -146,3 +146,27 @@ def test_retraining_the_bundled_model_gives_the_same_predictions(tmp_path: Path)
     assert retrained.labels == shipped.labels
     same = shipped.probabilities(x).argmax(axis=1) == retrained.probabilities(x).argmax(axis=1)
     assert same.all()
+
+
+def test_learned_cues_are_the_words_that_mostly_mark_a_label() -> None:
+    from newslens.events.classifier import learn_cues
+
+    items = [Labelled(f"Norvadia held a ballot in region {n}.", "ELECTION") for n in range(5)]
+    items += [Labelled(f"Kestria held a parade in Port Seren {n}.", NONE) for n in range(5)]
+    items += [Labelled("The ballot was noted by Talvia.", "ELECTION")] * 2
+    cues = learn_cues(items)
+    assert set(cues) == {"ELECTION"}  # no cues for "no event"
+    assert "ballot" in cues["ELECTION"]
+    assert "held" not in cues["ELECTION"]  # as common in the no-event sentences
+    assert "norvadia" not in cues["ELECTION"]  # a name, not a word
+
+
+def test_the_model_file_keeps_its_learned_cues(tmp_path: Path) -> None:
+    items, x = _toy()
+    items = [
+        Labelled(f"aid convoy {i.text}" if i.label == "AID" else i.text, i.label) for i in items
+    ]
+    model = train(items, x, "toy")
+    assert {"aid", "convoy"} <= set(model.cues["AID"])
+    save_model(model, tmp_path / "m.json")
+    assert load_model(tmp_path / "m.json").cues == model.cues

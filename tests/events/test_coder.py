@@ -422,3 +422,20 @@ def test_coder_issue5_date_follows_the_verb(
     text: str, kind: str, source: str | None, target: str | None, date: dt.date | None
 ) -> None:
     assert find(code(text, SEPT), kind, source, target).date == date
+
+
+def test_a_users_category_is_added_through_the_models_learned_cue_words() -> None:
+    text = "Norvadia held a referendum on the new constitution on Sunday."
+    doc = _nlp()(text)
+    mentions, actors = resolve_actors("t", doc, load_gazetteer())
+    probs = {0: {"REFERENDUM": 0.9, "NONE": 0.1}}
+
+    def coded(cues: dict[str, tuple[str, ...]] | None) -> list[str]:
+        found = code_events(
+            "t", doc, mentions, (), PUB, None, load_lexicon(), actors, predictions=probs, cues=cues
+        )
+        return [e.type for e in found]
+
+    assert coded(None) == []  # no lexicon word of a category the lexicon does not know
+    assert coded({"REFERENDUM": ("referendum",)}) == ["REFERENDUM"]
+    assert coded({"REFERENDUM": ("plebiscite",)}) == []

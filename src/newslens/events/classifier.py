@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,12 @@ FORMAT_VERSION = 1
 #: the bundled models, trained by ``newslens train events`` on the bundled labels: MiniLM when
 #: its packages are installed (``newslens[events]``), else the spaCy tok2vec one
 BUNDLED_MODELS = {"minilm": "events-minilm.json", "spacy": "events-spacy.json"}
+#: a lower-case word is a learned cue of a label when at least CUE_MIN_COUNT training sentences
+#: of that label hold it and at least CUE_SHARE of all training sentences holding it (no-event
+#: ones included) have that label; fixed in advance, not tuned (docs/evaluation.md)
+CUE_MIN_COUNT = 4
+CUE_SHARE = 0.75
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,9 @@ class EventModel:
     c: float = 1.0
     trained_on: dict[str, Any] = field(default_factory=dict)
     version: int = FORMAT_VERSION
+    #: label -> lower-case words whose presence lets the model add an event of that label
+    #: (combine.py, rule 5), learned from the labels by :func:`learn_cues`
+    cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def probabilities(self, vectors: Any) -> Any:
         """Class probabilities, one row per embedded sentence (softmax of the linear scores)."""
@@ -105,6 +115,35 @@ def _labelled(line: str, where: str) -> Labelled:
     return Labelled(text.strip(), label)
 
 
+def sentence_words(text: str) -> set[str]:
+    """The lower-case words of a sentence as written (capitalised names are left out)."""
+    return {w for w in _WORD.findall(text) if w.islower() and len(w) > 2}
+
+
+def learn_cues(items: Sequence[Labelled]) -> dict[str, tuple[str, ...]]:
+    """Per event label, the words that mark it in the labels: held by at least
+    :data:`CUE_MIN_COUNT` of its sentences, and mostly by its sentences (:data:`CUE_SHARE` of
+    all that hold the word, no-event sentences counted), stop words left out. A user's own
+    category gets cues this way although no lexicon lists its words."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    by_label: dict[str, Counter[str]] = {}
+    overall: Counter[str] = Counter()
+    for item in items:
+        words = sentence_words(item.text) - ENGLISH_STOP_WORDS
+        by_label.setdefault(item.label, Counter()).update(words)
+        overall.update(words)
+    return {
+        label: tuple(
+            sorted(
+                w for w, n in counts.items() if n >= CUE_MIN_COUNT and n >= CUE_SHARE * overall[w]
+            )
+        )
+        for label, counts in sorted(by_label.items())
+        if label != NONE
+    }
+
+
 def labels_digest(items: Sequence[Labelled]) -> str:
     """A digest of the training sentences and labels, in order (what the model was fit on)."""
     digest = hashlib.sha256()
@@ -130,6 +169,7 @@ def train(
         coef=np.asarray(fit.coef_, dtype=np.float32),
         intercept=np.asarray(fit.intercept_, dtype=np.float32),
         c=c,
+        cues=learn_cues(items),
         trained_on={
             "sentences": len(items),
             "per_label": dict(sorted(counts.items())),
@@ -148,6 +188,7 @@ def save_model(model: EventModel, path: Path) -> None:
         "labels": list(model.labels),
         "c": model.c,
         "trained_on": model.trained_on,
+        "cues": {label: list(words) for label, words in model.cues.items()},
         "intercept": [float(f"{x:.7g}") for x in model.intercept.tolist()],
         "coef": [[float(f"{x:.7g}") for x in row] for row in model.coef.tolist()],
     }
@@ -194,6 +235,7 @@ def load_model(path: str | Path | None = None) -> EventModel:
         c=float(record.get("c", 1.0)),
         trained_on=dict(record.get("trained_on", {})),
         version=int(record["version"]),
+        cues={str(k): tuple(v) for k, v in dict(record.get("cues", {})).items()},
     )
 
 

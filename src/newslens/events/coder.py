@@ -38,13 +38,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from newslens.events.coder_coref import ActorAt, reference_index
 from newslens.events.coder_flags import Trigger, dated, flags_of, frame, framing, pick_time
-from newslens.events.coder_lexicon import Lexicon, cued_types, load_lexicon, match_phrases
+from newslens.events.coder_lexicon import (
+    Lexicon,
+    cued_types,
+    learned_cues,
+    load_lexicon,
+    match_phrases,
+)
 from newslens.events.coder_senses import first_person_source, sense_type, unresolved_subject
 from newslens.events.coder_syntax import (
     actors_of,
@@ -151,6 +157,7 @@ def code_events(
     actors: Sequence[Actor] = (),
     predictions: Mapping[int, Mapping[str, float]] | None = None,
     rule: Rule | None = None,
+    cues: Mapping[str, Collection[str]] | None = None,
 ) -> list[Event]:
     """The PLOVER events of one parsed article body (see the module docstring for the rules).
 
@@ -158,7 +165,9 @@ def code_events(
     ``actors``, when given, lets "his country" stand for the speaker's country and tells persons
     from states for the pronoun resolver (``coder_coref.py``). ``predictions``: the event
     classifier's probabilities by label for candidate sentences (by sentence index), combined
-    with the lexicon by ``rule`` (``combine.py``); without them the lexicon codes alone."""
+    with the lexicon by ``rule`` (``combine.py``); without them the lexicon codes alone.
+    ``cues``: the model's learned cue words by type, which count beside the lexicon's words
+    when the model adds an event (rule 5)."""
     actor_at = reference_index(doc, mentions, actors)
     countries = {a.id: f"state:{a.country}" for a in actors if a.country}
     countries.update({a.id: a.id for a in actors if a.id.startswith("state:")})
@@ -177,7 +186,8 @@ def code_events(
                 found.setdefault(event.id, event)
         probs = predictions.get(index) if predictions else None
         coded = judge(list(found.values()), probs, rule)
-        extra = added_type(coded, probs, rule, cued_types(lexicon, sent) if probs else None)
+        cued = cued_types(lexicon, sent) | learned_cues(cues, sent) if probs else None
+        extra = added_type(coded, probs, rule, cued)
         if extra is not None:
             coded += _model_events(context, sent, extra, sent_times, lexicon)
         for event in coded:

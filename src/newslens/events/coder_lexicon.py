@@ -7,7 +7,7 @@ extends the bundled one. :func:`match_phrases` finds the multiword phrasings in 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -228,3 +228,14 @@ def cued_types(lexicon: Lexicon, tokens: Sequence[Any]) -> frozenset[str]:
         kind for phrase, kind in lexicon.phrases if all(w == "*" or w in words for w in phrase)
     }
     return frozenset(found)
+
+
+def learned_cues(
+    cues: Mapping[str, Collection[str]] | None, tokens: Sequence[Any]
+) -> frozenset[str]:
+    """The types whose learned cue words (the model's, ``classifier.learn_cues``) a sentence
+    holds, by lower-case form as written, as the model learnt them."""
+    if not cues:
+        return frozenset()
+    words = {t.text for t in tokens if t.text.islower()}
+    return frozenset(kind for kind, cue in cues.items() if not words.isdisjoint(cue))

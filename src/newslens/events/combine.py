@@ -18,7 +18,9 @@ candidate sentence (one with a resolved actor and a verb) a probability for ever
 5. When the model's most probable type is not NONE, has P >= ``add``, no lexicon event of the
    sentence has it and (with ``cue`` on, the default) a word of that type occurs in the sentence
    in any syntax (``coder_lexicon.cued_types``: "the aid pledged by Oslo" has AID's noun but no
-   lexicon pattern), the model codes it (signal ``classifier``): the coder anchors it on the
+   lexicon pattern) or one of the model's learned cue words for it does
+   (``coder_lexicon.learned_cues``; ``classifier.learn_cues``: how a user's own category, which
+   no lexicon lists, gets coded), the model codes it (signal ``classifier``): the coder anchors it on the
    sentence's event verb and finds source, target, flags and date by the same syntax as a lexicon
    trigger (``coder.py``). Without the cue the model added events to sentences that are no event
    at all on real news (a food bank's clients as AID, a bracelet-making pupil as AGREE): 9 of 49

@@ -120,6 +120,7 @@ class EventStage:
                 self._lexicon,
                 analysis.actors,
                 predictions=predicted.get(n, {}) if self._classifier is not None else None,
+                cues=self._classifier.model.cues if self._classifier is not None else None,
             )
             quotes = extract_quotes(article.id, doc, analysis.mentions, self._cues)
             references = resolve_references(doc, analysis.mentions, analysis.actors)[1]
