@@ -20,11 +20,12 @@ candidate sentence (one with a resolved actor and a verb) a probability for ever
    in any syntax (``coder_lexicon.cued_types``: "the aid pledged by Oslo" has AID's noun but no
    lexicon pattern) or one of the model's learned cue words for it does
    (``coder_lexicon.learned_cues``; ``classifier.learn_cues``: how a user's own category, which
-   no lexicon lists, gets coded), the model codes it (signal ``classifier``): the coder anchors it on the
-   sentence's event verb and finds source, target, flags and date by the same syntax as a lexicon
-   trigger (``coder.py``). Without the cue the model added events to sentences that are no event
-   at all on real news (a food bank's clients as AID, a bracelet-making pupil as AGREE): 9 of 49
-   such additions were right in a hand-reviewed news-2022 sample (docs/evaluation.md).
+   no lexicon lists, gets coded), the model codes it (signal ``classifier``): the coder anchors
+   it on the sentence's event verb and finds source, target, flags and date by the same syntax
+   as a lexicon trigger (``coder.py``). Without the cue the model added events to sentences that
+   are no event at all on real news (a food bank's clients as AID, a bracelet-making pupil as
+   AGREE): 9 of 49 such additions were right in a hand-reviewed news-2022 sample
+   (docs/evaluation.md).
 
 Every event's ``confidence`` is the model's probability of its final type (None for a type the
 model does not know). The thresholds come from the cross-validated grid on the training labels

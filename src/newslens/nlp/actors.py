@@ -148,6 +148,8 @@ def _person_spans(doc: Doc, gaz: Gazetteer, names: list[NameMatch]) -> list[tupl
             continue
         if any(not (t.is_alpha or "-" in t.text or "." in t.text) for t in doc[start:end]):
             continue  # photo credits ("Stephen Shaver/UPI") and similar debris
+        if any(t.lower_ in gaz.organisation_words for t in doc[start:end]):
+            continue  # "FC Mariupol", "Sberbank Group": a body the tagger took for a person
         spans.append((start, end))
     return spans
 

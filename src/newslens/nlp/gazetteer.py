@@ -99,6 +99,7 @@ class Gazetteer:
     role_modifiers: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
     role_complements: frozenset[str] = frozenset()
+    organisation_words: frozenset[str] = frozenset()
     endings: tuple[tuple[str, str], ...] = ()
     letters: tuple[tuple[str, str], ...] = ()
     max_tokens: int = field(default=8)
@@ -261,6 +262,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         role_modifiers=frozenset(rules["role_modifiers"]),
         determiners=frozenset(rules["determiners"]),
         role_complements=frozenset(rules["role_complements"]),
+        organisation_words=frozenset(rules.get("organisation_words", ())),
         endings=tuple((old, new) for old, new in translit.get("endings", [])),
         letters=tuple((old, new) for old, new in translit.get("letters", [])),
         max_tokens=max(len(key.split()) for key in [*names, *roles, *bodies]) + 3,
