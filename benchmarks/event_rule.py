@@ -91,10 +91,13 @@ def main() -> None:
         "model confidences only",
         score_events(gold, code_parsed(parsed, predictions, lexicon, never)),
     )
-    default = Rule()
-    for name, cues in (("lexicon words only", None), ("lexicon + learned words", learned)):
-        scores = score_events(gold, code_parsed(parsed, predictions, lexicon, default, cues=cues))
-        show(f"default rule, cue from {name}", scores)
+    everywhere = Rule(learned_cues_everywhere=True)
+    for name, cues, rule in (
+        ("lexicon words only", None, Rule()),
+        ("lexicon + learned words for every type", learned, everywhere),
+    ):
+        scores = score_events(gold, code_parsed(parsed, predictions, lexicon, rule, cues=cues))
+        show(f"default thresholds, cue from {name}", scores)
     if args.no_grid:
         return
     results = []

@@ -439,3 +439,22 @@ def test_a_users_category_is_added_through_the_models_learned_cue_words() -> Non
     assert coded(None) == []  # no lexicon word of a category the lexicon does not know
     assert coded({"REFERENDUM": ("referendum",)}) == ["REFERENDUM"]
     assert coded({"REFERENDUM": ("plebiscite",)}) == []
+
+
+def test_learned_cue_words_do_not_let_the_model_add_a_lexicon_type_by_default() -> None:
+    from newslens.events.combine import Rule
+
+    doc = _nlp()("Norvadia sent Kestria a note of gratitude on Sunday.")
+    mentions, actors = resolve_actors("t", doc, load_gazetteer())
+    probs = {0: {"SUPPORT": 0.9, "NONE": 0.1}}
+    cues = {"SUPPORT": ("gratitude",)}
+
+    def coded(rule: Rule) -> list[str]:
+        found = code_events(
+            "t", doc, mentions, (), PUB, None, load_lexicon(), actors, predictions=probs,
+            rule=rule, cues=cues,
+        )  # fmt: skip
+        return [e.type for e in found]
+
+    assert coded(Rule()) == []  # SUPPORT has lexicon words, none of them here
+    assert coded(Rule(learned_cues_everywhere=True)) == ["SUPPORT"]

@@ -48,6 +48,7 @@ from newslens.events.coder_lexicon import (
     Lexicon,
     cued_types,
     learned_cues,
+    lexicon_types,
     load_lexicon,
     match_phrases,
 )
@@ -172,6 +173,9 @@ def code_events(
     countries = {a.id: f"state:{a.country}" for a in actors if a.country}
     countries.update({a.id: a.id for a in actors if a.id.startswith("state:")})
     rule = rule or Rule()
+    # learned cue words count only for types the lexicon has no words for (a user's own
+    # categories): for PLOVER types they let in mostly wrong events on real news (combine.py)
+    own_types = lexicon_types(lexicon) if cues and not rule.learned_cues_everywhere else ()
     events: dict[str, Event] = {}
     for index, sent in enumerate(doc.sents):
         triggers = _triggers(sent, lexicon)
@@ -186,7 +190,7 @@ def code_events(
                 found.setdefault(event.id, event)
         probs = predictions.get(index) if predictions else None
         coded = judge(list(found.values()), probs, rule)
-        cued = cued_types(lexicon, sent) | learned_cues(cues, sent) if probs else None
+        cued = cued_types(lexicon, sent) | learned_cues(cues, sent, own_types) if probs else None
         extra = added_type(coded, probs, rule, cued)
         if extra is not None:
             coded += _model_events(context, sent, extra, sent_times, lexicon)

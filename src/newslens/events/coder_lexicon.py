@@ -230,12 +230,24 @@ def cued_types(lexicon: Lexicon, tokens: Sequence[Any]) -> frozenset[str]:
     return frozenset(found)
 
 
+def lexicon_types(lexicon: Lexicon) -> frozenset[str]:
+    """The types the lexicon has words for."""
+    return frozenset(
+        {*lexicon.verbs.values(), *lexicon.nouns.values(), *(k for _, k in lexicon.phrases)}
+    )
+
+
 def learned_cues(
-    cues: Mapping[str, Collection[str]] | None, tokens: Sequence[Any]
+    cues: Mapping[str, Collection[str]] | None,
+    tokens: Sequence[Any],
+    skip: Collection[str] = (),
 ) -> frozenset[str]:
     """The types whose learned cue words (the model's, ``classifier.learn_cues``) a sentence
-    holds, by lower-case form as written, as the model learnt them."""
+    holds, by lower-case form as written, as the model learnt them; ``skip``: types left to
+    the lexicon's words (the coder passes the lexicon's own types, see combine.py)."""
     if not cues:
         return frozenset()
     words = {t.text for t in tokens if t.text.islower()}
-    return frozenset(kind for kind, cue in cues.items() if not words.isdisjoint(cue))
+    return frozenset(
+        kind for kind, cue in cues.items() if kind not in skip and not words.isdisjoint(cue)
+    )
