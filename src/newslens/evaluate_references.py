@@ -100,12 +100,9 @@ def read_articles(raw: dict[str, str]) -> dict[str, ReadArticle]:
         body = clean_documents([RawDocument(key, text)]).outputs[0]
         doc = nlp(body.body)
         mentions, actors = resolve_actors(body.id, doc, gazetteer)
-        out[key] = ReadArticle(
-            body.body,
-            doc,
-            reference_index(doc, mentions, actors),
-            extract_quotes(body.id, doc, mentions, cues),
-        )
+        actor_at = reference_index(doc, mentions, actors)  # one resolution, as in the build
+        quotes = extract_quotes(body.id, doc, mentions, cues, actor_at)
+        out[key] = ReadArticle(body.body, doc, actor_at, quotes)
     return out
 
 

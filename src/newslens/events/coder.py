@@ -159,6 +159,7 @@ def code_events(
     predictions: Mapping[int, Mapping[str, float]] | None = None,
     rule: Rule | None = None,
     cues: Mapping[str, Collection[str]] | None = None,
+    actor_at: ActorAt | None = None,
 ) -> list[Event]:
     """The PLOVER events of one parsed article body (see the module docstring for the rules).
 
@@ -168,8 +169,10 @@ def code_events(
     classifier's probabilities by label for candidate sentences (by sentence index), combined
     with the lexicon by ``rule`` (``combine.py``); without them the lexicon codes alone.
     ``cues``: the model's learned cue words by type, which count beside the lexicon's words
-    when the model adds an event (rule 5)."""
-    actor_at = reference_index(doc, mentions, actors)
+    when the model adds an event (rule 5). ``actor_at``: the article's reference index when the
+    caller has it (the event stage resolves once for events, quotes and stored references)."""
+    if actor_at is None:
+        actor_at = reference_index(doc, mentions, actors)
     countries = {a.id: f"state:{a.country}" for a in actors if a.country}
     countries.update({a.id: a.id for a in actors if a.id.startswith("state:")})
     rule = rule or Rule()

@@ -197,7 +197,6 @@ def _pair(
     lemma = token.lemma_.lower()
     want = GROUP_NOUNS[lemma]
     offices = GROUP_ROLES.get(lemma)
-    # "heads of state": the office is in the complement, the noun alone would allow anyone
     found: list[str] = []
     origin: list[Mention] = []
     for s in sorted(seen, key=lambda s: (s.sentence, s.token), reverse=True):
@@ -250,7 +249,12 @@ def resolve_references(
     references: list[Reference] = []
 
     def settle(
-        number: int, first: Token, last: Token, found: _Seen, how: str, stands_for: Any = None
+        number: int,
+        first: Token,
+        last: Token,
+        found: _Seen,
+        how: str,
+        stands_for: tuple[str, ...] | None = None,
     ) -> None:
         """Remember what ``first``..``last`` resolved to (the resolver sees the pronoun's own
         token; "his country" is recorded as the state, seen as the person)."""

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from newslens.errors import ConfigError
-from newslens.events.coder_coref import reference_index
+from newslens.events.coder_coref import ActorAt, reference_index
 from newslens.events.quotes_acts import act_content
 from newslens.events.quotes_marks import QuotedSpan, find_quoted_spans
 from newslens.records import Mention, Quote
@@ -101,7 +101,8 @@ class _Speaker:
 class _Reader:
     """State of reading one article; discarded after ``extract_quotes`` returns."""
 
-    def __init__(self, article_id: str, doc: Any, mentions: Sequence[Mention], cues: QuoteCues):
+    def __init__(self, article_id: str, doc: Any, mentions: Sequence[Mention], cues: QuoteCues,
+                 actor_at: ActorAt | None) -> None:  # fmt: skip
         self.article_id, self.doc, self.cues = article_id, doc, cues
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.sents = list(doc.sents)
@@ -110,7 +111,7 @@ class _Reader:
             for tok in sent:
                 self.sent_of[tok.i] = index
         # the event coder's resolution of pronouns, "the latter", "his government"
-        self.actor_at = reference_index(doc, self.mentions)
+        self.actor_at = reference_index(doc, self.mentions) if actor_at is None else actor_at
         self.last: _Speaker | None = None  # the previous attribution in the article
         self.quotes: list[Quote] = []
 
@@ -435,11 +436,14 @@ class _Reader:
 
 
 def extract_quotes(
-    article_id: str, doc: Any, mentions: Sequence[Mention], cues: QuoteCues
-) -> list[Quote]:
+    article_id: str, doc: Any, mentions: Sequence[Mention], cues: QuoteCues,
+    actor_at: ActorAt | None = None,
+) -> list[Quote]:  # fmt: skip
     """The quotes of one parsed article body, in order of where they start (see the module
     docstring for the rules). ``mentions`` are the article's actor mentions (offsets into
-    ``doc.text``); ids are stable: "q" + sha256(article_id, start offset)[:14]."""
+    ``doc.text``); ``actor_at``: the article's reference index (the event coder's, so speakers
+    and event actors share one resolution), else resolved here from the mentions alone; ids are
+    stable: "q" + sha256(article_id, start offset)[:14]."""
     if len(doc) == 0:
         return []
-    return _Reader(article_id, doc, mentions, cues).read()
+    return _Reader(article_id, doc, mentions, cues, actor_at).read()

@@ -110,6 +110,7 @@ class EventStage:
             if doc is None:
                 outputs.append(ArticleEvents(article.id))
                 continue
+            actor_at, references = resolve_references(doc, analysis.mentions, analysis.actors)
             events = code_events(
                 article.id,
                 doc,
@@ -121,9 +122,9 @@ class EventStage:
                 analysis.actors,
                 predictions=predicted.get(n, {}) if self._classifier is not None else None,
                 cues=self._classifier.model.cues if self._classifier is not None else None,
+                actor_at=actor_at,
             )
-            quotes = extract_quotes(article.id, doc, analysis.mentions, self._cues)
-            references = resolve_references(doc, analysis.mentions, analysis.actors)[1]
+            quotes = extract_quotes(article.id, doc, analysis.mentions, self._cues, actor_at)
             # ids are derived from where a record sits: two records at one place are one record
             outputs.append(
                 ArticleEvents(
