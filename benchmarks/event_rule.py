@@ -28,7 +28,14 @@ from newslens.evaluate_events import (
     parse_sentences,
     score_events,
 )
-from newslens.events.classifier import NONE, bundled_labels, read_labels, train
+from newslens.events.classifier import (
+    DEFAULT_C,
+    NONE,
+    WORD_WEIGHT,
+    bundled_labels,
+    read_labels,
+    train,
+)
 from newslens.events.coder import load_lexicon
 from newslens.events.combine import Rule
 from newslens.events.embedders import embedders
@@ -38,7 +45,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--embedder", default="minilm")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--c", type=float, default=64.0)
+    parser.add_argument("--c", type=float, default=DEFAULT_C)
+    parser.add_argument("--word-weight", type=float, default=WORD_WEIGHT, help="0: embedding only")
     parser.add_argument("--no-grid", action="store_true", help="only the default rule's rows")
     args = parser.parse_args()
     items = read_labels(bundled_labels())
@@ -60,12 +68,14 @@ def main() -> None:
     fold_cues: dict[int, dict[str, tuple[str, ...]]] = {}
     for k in range(args.folds):
         fit = np.flatnonzero(fold_of != k)
-        model = train([items[i] for i in fit], x_items[fit], args.embedder, args.c)
+        model = train(
+            [items[i] for i in fit], x_items[fit], args.embedder, args.c, args.word_weight
+        )
         fold_cues[k] = model.cues
         rows = [j for j, w in enumerate(wanted) if fold_of[w[0]] == k]
         if not rows:
             continue
-        probs = model.probabilities(x_cand[rows])
+        probs = model.probabilities(x_cand[rows], [wanted[j][2] for j in rows])
         for j, row in zip(rows, probs, strict=True):
             n, index, _ = wanted[j]
             predictions.setdefault(n, {})[index] = dict(

@@ -209,14 +209,18 @@ def register(app: typer.Typer) -> None:
         embedder: Annotated[
             str, typer.Option(help="Sentence embedder: minilm or spacy (docs/evaluation.md).")
         ] = "minilm",
-        c: Annotated[float, typer.Option(help="Inverse regularisation strength.")] = 64.0,
+        c: Annotated[float, typer.Option(help="Inverse regularisation strength.")] = 16.0,
+        word_weight: Annotated[
+            float,
+            typer.Option(help="Weight of the word features beside the embedding; 0: none."),
+        ] = 1.5,
         as_json: JsonOption = False,
     ) -> None:
         """Train the event-type classifier on labelled sentences; use it with
         `newslens build --event-model MODEL`."""
         from newslens.events.training import train_event_model
 
-        model = train_event_model(labels or None, out, embedder, c)
+        model = train_event_model(labels or None, out, embedder, c, word_weight)
         summary = {"out": str(out), "embedder": model.embedder, **model.trained_on}
         if as_json:
             sys.stdout.write(json.dumps(summary) + "\n")

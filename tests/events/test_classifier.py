@@ -77,8 +77,9 @@ def test_training_is_deterministic_and_the_file_round_trips(tmp_path: Path) -> N
     assert loaded.labels == ("AID", "ASSAULT", NONE)
     assert loaded.trained_on["per_label"] == {"AID": 20, "ASSAULT": 20, NONE: 20}
     assert loaded.trained_on["digest"] == labels_digest(items)
-    probs = loaded.probabilities(x)
-    assert np.allclose(probs, first.probabilities(x), atol=1e-5)
+    texts = [i.text for i in items]
+    probs = loaded.probabilities(x, texts)
+    assert np.allclose(probs, first.probabilities(x, texts), atol=1e-5)
     assert [loaded.labels[i] for i in probs.argmax(axis=1)] == [i.label for i in items]
 
 
@@ -144,7 +145,10 @@ def test_retraining_the_bundled_model_gives_the_same_predictions(tmp_path: Path)
     retrained = train_event_model(None, tmp_path / "again.json", "minilm", shipped.c)
     x = embedders["minilm"]().embed(_test_texts())
     assert retrained.labels == shipped.labels
-    same = shipped.probabilities(x).argmax(axis=1) == retrained.probabilities(x).argmax(axis=1)
+    texts = _test_texts()
+    same = shipped.probabilities(x, texts).argmax(axis=1) == retrained.probabilities(
+        x, texts
+    ).argmax(axis=1)
     assert same.all()
 
 
@@ -170,3 +174,46 @@ def test_the_model_file_keeps_its_learned_cues(tmp_path: Path) -> None:
     assert {"aid", "convoy"} <= set(model.cues["AID"])
     save_model(model, tmp_path / "m.json")
     assert load_model(tmp_path / "m.json").cues == model.cues
+
+
+def test_word_features_read_lower_case_words_not_names() -> None:
+    from newslens.events.word_features import fit_words
+
+    words = fit_words(["Norvadia freed the envoy", "Kestria freed two sailors", "the envoy"], 0.5)
+    assert words.vocabulary == ("envoy", "freed", "the")  # names and one-off words left out
+    rows = words.matrix(["Talvia freed freed the envoy", "Nothing Here"])
+    assert np.isclose(np.linalg.norm(rows[0]), 0.5)  # unit length, then the weight
+    assert not rows[1].any()
+    assert rows[0][1] > rows[0][2]  # "freed" twice and rarer than "the"
+
+
+def test_a_model_with_word_features_needs_the_texts_and_keeps_them(tmp_path: Path) -> None:
+    items, x = _toy()
+    items = [Labelled(f"the {i.label.lower()} sentence {n}", i.label) for n, i in enumerate(items)]
+    texts = [i.text for i in items]
+    model = train(items, x, "toy", word_weight=1.0)
+    assert model.words is not None and "aid" in model.words.vocabulary
+    with pytest.raises(ValueError, match="texts"):
+        model.probabilities(x)
+    save_model(model, tmp_path / "m.json")
+    loaded = load_model(tmp_path / "m.json")
+    assert loaded.words is not None and loaded.words.vocabulary == model.words.vocabulary
+    assert np.allclose(loaded.probabilities(x, texts), model.probabilities(x, texts), atol=1e-5)
+    assert train(items, x, "toy", word_weight=0).words is None
+
+
+def test_the_cli_defaults_are_the_classifier_defaults() -> None:
+    import inspect
+
+    from newslens.cli import app
+    from newslens.events.classifier import DEFAULT_C, WORD_WEIGHT
+
+    train_cmd = next(
+        c
+        for g in app.registered_groups
+        for c in g.typer_instance.registered_commands
+        if c.callback is not None and c.callback.__name__ == "train_events"
+    )
+    params = inspect.signature(train_cmd.callback).parameters  # type: ignore[arg-type]
+    assert params["c"].default == DEFAULT_C
+    assert params["word_weight"].default == WORD_WEIGHT

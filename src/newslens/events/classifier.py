@@ -7,9 +7,10 @@ newslens (docs/evaluation.md says how); a user may train on their own, with thei
 categories.
 
 The model is multinomial logistic regression (scikit-learn, lbfgs: deterministic) on the
-embedder's vectors; saved as one JSON file that names its format version, embedder, labels,
-weights and what it was trained on, so a build can say which model coded its events and
-retraining on the same labels gives the same predictions. Prediction needs only numpy.
+embedder's vectors beside the sentence's lower-case words (``word_features.py``); saved as one
+JSON file that names its format version, embedder, labels, weights, vocabulary and what it was
+trained on, so a build can say which model coded its events and retraining on the same labels
+gives the same predictions. Prediction needs only numpy.
 """
 
 from __future__ import annotations
@@ -28,13 +29,22 @@ from typing import Any
 import numpy as np
 
 from newslens.errors import ConfigError, InputError
+from newslens.events.word_features import WordFeatures, fit_words
 
 NONE = "NONE"
-#: the logistic regression's inverse regularisation, chosen by 5-fold cross-validation on the
-#: bundled labels (1: 0.73 accuracy, 4: 0.78, 16: 0.82, 64: 0.83, 256: 0.83, 1024: 0.82)
-DEFAULT_C = 64.0
+#: the logistic regression's inverse regularisation. Embedding only, 5-fold cross-validation on
+#: the bundled labels chose 64 (1: 0.73 accuracy, 4: 0.78, 16: 0.82, 64: 0.83, 256: 0.83); with
+#: the word features, 16 and WORD_WEIGHT 1.5 score best on sentences written by other hands
+#: (docs/evaluation.md, "Word features")
+DEFAULT_C = 16.0
 FORMAT = "newslens-event-model"
-FORMAT_VERSION = 1
+#: 2 adds the word features (``words``); files of version 1 (embedding only) still load
+FORMAT_VERSION = 2
+READS_VERSIONS = (1, 2)
+#: how much the word features count beside the unit-length embedding (word_features.py);
+#: chosen on sentences written by other hands than the labels it was trained on
+#: (docs/evaluation.md), never on the test set
+WORD_WEIGHT = 1.5
 #: the bundled models, trained by ``newslens train events`` on the bundled labels: MiniLM when
 #: its packages are installed (``newslens[events]``), else the spaCy tok2vec one
 BUNDLED_MODELS = {"minilm": "events-minilm.json", "spacy": "events-spacy.json"}
@@ -68,10 +78,22 @@ class EventModel:
     #: label -> lower-case words whose presence lets the model add an event of that label
     #: (combine.py, rule 5), learned from the labels by :func:`learn_cues`
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: the word features the model reads beside the embedding (None: embedding only)
+    words: WordFeatures | None = None
 
-    def probabilities(self, vectors: Any) -> Any:
-        """Class probabilities, one row per embedded sentence (softmax of the linear scores)."""
-        scores = np.asarray(vectors, dtype=np.float32) @ self.coef.T + self.intercept
+    def features(self, vectors: Any, texts: Sequence[str] | None = None) -> Any:
+        """The model's input rows: the embeddings, then the texts' word features if it has any."""
+        vectors = np.asarray(vectors, dtype=np.float32)
+        if self.words is None:
+            return vectors
+        if texts is None or len(texts) != len(vectors):
+            raise ValueError("this model reads the sentences' words: give their texts too")
+        return np.hstack([vectors, self.words.matrix(texts)])
+
+    def probabilities(self, vectors: Any, texts: Sequence[str] | None = None) -> Any:
+        """Class probabilities, one row per embedded sentence (softmax of the linear scores);
+        ``texts`` are the sentences, needed when the model has word features."""
+        scores = self.features(vectors, texts) @ self.coef.T + self.intercept
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
@@ -153,16 +175,26 @@ def labels_digest(items: Sequence[Labelled]) -> str:
 
 
 def train(
-    items: Sequence[Labelled], vectors: Any, embedder: str, c: float = DEFAULT_C
+    items: Sequence[Labelled],
+    vectors: Any,
+    embedder: str,
+    c: float = DEFAULT_C,
+    word_weight: float = WORD_WEIGHT,
 ) -> EventModel:
-    """Fit the classifier on embedded sentences (``vectors[i]`` embeds ``items[i]``)."""
+    """Fit the classifier on embedded sentences (``vectors[i]`` embeds ``items[i]``) and, with
+    ``word_weight`` > 0, their word features."""
     from sklearn.linear_model import LogisticRegression
 
     counts = Counter(item.label for item in items)
     if len(counts) < 2:
         raise InputError("training needs at least two labels (e.g. some types and NONE)")
+    texts = [item.text for item in items]
+    words = fit_words(texts, word_weight) if word_weight > 0 else None
+    if words is not None and not words.vocabulary:
+        words = None  # no word is common enough to learn from
+    base = EventModel(embedder, (), np.zeros((0, 0)), np.zeros(0), words=words)
     fit = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
-    fit.fit(np.asarray(vectors, dtype=np.float64), [item.label for item in items])
+    fit.fit(np.asarray(base.features(vectors, texts), dtype=np.float64), [i.label for i in items])
     return EventModel(
         embedder=embedder,
         labels=tuple(str(label) for label in fit.classes_),
@@ -170,6 +202,7 @@ def train(
         intercept=np.asarray(fit.intercept_, dtype=np.float32),
         c=c,
         cues=learn_cues(items),
+        words=words,
         trained_on={
             "sentences": len(items),
             "per_label": dict(sorted(counts.items())),
@@ -189,6 +222,13 @@ def save_model(model: EventModel, path: Path) -> None:
         "c": model.c,
         "trained_on": model.trained_on,
         "cues": {label: list(words) for label, words in model.cues.items()},
+        "words": None
+        if model.words is None
+        else {
+            "weight": model.words.weight,
+            "vocabulary": list(model.words.vocabulary),
+            "idf": [float(f"{x:.7g}") for x in model.words.idf.tolist()],
+        },
         "intercept": [float(f"{x:.7g}") for x in model.intercept.tolist()],
         "coef": [[float(f"{x:.7g}") for x in row] for row in model.coef.tolist()],
     }
@@ -222,11 +262,13 @@ def load_model(path: str | Path | None = None) -> EventModel:
         raise ConfigError(f"event model {source} is not JSON ({exc})") from exc
     if not isinstance(record, dict) or record.get("format") != FORMAT:
         raise ConfigError(f"{source} is not a newslens event model (no format {FORMAT!r})")
-    if record.get("version") != FORMAT_VERSION:
+    if record.get("version") not in READS_VERSIONS:
         raise ConfigError(
             f"event model {source} has format version {record.get('version')}; this newslens "
-            f"reads version {FORMAT_VERSION}: retrain it with `newslens train events`"
+            f"reads versions {', '.join(map(str, READS_VERSIONS))}: retrain it with "
+            "`newslens train events`"
         )
+    words = record.get("words")
     return EventModel(
         embedder=str(record["embedder"]),
         labels=tuple(record["labels"]),
@@ -236,6 +278,13 @@ def load_model(path: str | Path | None = None) -> EventModel:
         trained_on=dict(record.get("trained_on", {})),
         version=int(record["version"]),
         cues={str(k): tuple(v) for k, v in dict(record.get("cues", {})).items()},
+        words=None
+        if not words
+        else WordFeatures(
+            tuple(words["vocabulary"]),
+            np.asarray(words["idf"], dtype=np.float32),
+            float(words["weight"]),
+        ),
     )
 
 
@@ -252,7 +301,7 @@ class Predictor:
     def for_texts(self, texts: Sequence[str]) -> list[dict[str, float]]:
         if not texts:
             return []
-        rows = self.model.probabilities(self.embedder.embed(texts))
+        rows = self.model.probabilities(self.embedder.embed(texts), texts)
         labels = self.model.labels
         return [{label: float(p) for label, p in zip(labels, row, strict=True)} for row in rows]
 
