@@ -1,6 +1,7 @@
 """Hand-review sample: a reproducible random sample of coded events from a built store.
 
 Run: .venv/bin/python benchmarks/events_sample.py --db /tmp/full.db --n 100 --seed 7
+         [--signal classifier]
 
 Takes random.Random(seed).sample over the coded events ordered by id and prints, for each, its
 type, source and target names, flags, the signal that coded it (lexicon, classifier, both) and
@@ -33,9 +34,11 @@ def main() -> None:
     parser.add_argument("--db", required=True, help="SQLite store with coded events")
     parser.add_argument("--n", type=int, default=100)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--signal", help="only events coded by this signal (classifier, both...)")
     args = parser.parse_args()
     db = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
-    ids = [row[0] for row in db.execute("SELECT id FROM coded_events ORDER BY id")]
+    where, params = ("WHERE signal = ?", (args.signal,)) if args.signal else ("", ())
+    ids = [r[0] for r in db.execute(f"SELECT id FROM coded_events {where} ORDER BY id", params)]
     for number, event_id in enumerate(random.Random(args.seed).sample(ids, args.n), 1):
         row = db.execute(QUERY, (event_id,)).fetchone()
         _, kind, source, target, neg, hyp, bg, claimed, date, lo, hi, basis, published = row[:13]
