@@ -380,7 +380,12 @@ NOT_PRECISION: list[tuple[str, str]] = [
     ("Norvadia warned of a refugee crisis.", "THREATEN"),
     ("Norvadia struck a balance between Kestria and Talvane.", "ASSAULT"),
     ("He condemned Kestria.", "DISAPPROVE"),  # no antecedent: no agentless event
+    ("Kestrian bonds and the Norvadian crown rallied after the vote.", "PROTEST"),
 ]
+
+
+def test_a_subject_sense_leaves_the_political_sense_alone() -> None:
+    assert "PROTEST" in {e.type for e in code("Kestrian students rallied against Norvadia.", SEPT)}
 
 
 @pytest.mark.parametrize(("text", "kind"), NOT_PRECISION)

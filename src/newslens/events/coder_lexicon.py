@@ -64,6 +64,7 @@ class Lexicon:
     aliases: Mapping[str, str]
     cues: Cues = field(default_factory=Cues)
     not_objects: Mapping[str, frozenset[str]] = field(default_factory=dict)  # verb -> objects
+    not_subjects: Mapping[str, frozenset[str]] = field(default_factory=dict)  # verb -> subjects
 
     def canonical(self, name: str) -> str:
         """The PLOVER type for a type name or an accepted alias (REQUEST -> DEMAND)."""
@@ -113,7 +114,7 @@ def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> None:
                 target[item] = list(target.get(item, [])) + value
             else:
                 target[item] = value
-    for table in ("cues", "senses"):
+    for table in ("cues", "senses", "subject_senses"):
         into = base.setdefault(table, {})
         for item, value in extra.get(table, {}).items():
             into[item] = list(into.get(item, [])) + value if isinstance(value, list) else value
@@ -166,13 +167,17 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
             verb.lower(): frozenset(_words(objects, f"senses.{verb}"))
             for verb, objects in data.get("senses", {}).items()
         },
+        not_subjects={
+            verb.lower(): frozenset(_words(subjects, f"subject_senses.{verb}"))
+            for verb, subjects in data.get("subject_senses", {}).items()
+        },
     )
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
     """The bundled lexicon, extended by the user's file at ``path`` when one is given."""
     data = _read(LEXICON_FILE)
-    extra = {k: data.pop(k, {}) for k in ("aliases", "types", "senses")}
+    extra = {k: data.pop(k, {}) for k in ("aliases", "types", "senses", "subject_senses")}
     _merge(data, extra)
     if path is not None:
         _merge(data, _read(path))

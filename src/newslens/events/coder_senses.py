@@ -1,7 +1,8 @@
 """Word senses and agents the event coder must not take at face value.
 
 - A verb's non-event senses: "met the demand", "a visit sanctioned by the Kremlin", "fired his
-  chief of staff" (``[senses]`` in the lexicon: verb -> object lemmas).
+  chief of staff" (``[senses]`` in the lexicon: verb -> object lemmas), "bonds rallied"
+  (``[subject_senses]``: verb -> subject lemmas, any of the subject's conjuncts).
 - Verbal attacks: a person who "attacked" a rival or a policy disapproves of it; ASSAULT needs a
   military word as the object or instrument, or an agent that is not a person.
 - "I" and "we" inside a quote are its speaker (and the speaker's country for "we"); any other
@@ -36,6 +37,12 @@ def sense_type(
     lemma = anchor.lemma_.lower()
     wrong = lexicon.not_objects.get(lemma, frozenset())
     if wrong and any(p.lemma_.lower() in wrong for p in _patients(anchor)):
+        return None
+    wrong = lexicon.not_subjects.get(lemma, frozenset())
+    subject = _subject(anchor) if wrong else None
+    if subject is not None and any(
+        t.lemma_.lower() in wrong for t in (subject, *subject.conjuncts)
+    ):
         return None
     if kind == "ASSAULT" and lemma in lexicon.cues.verbal and _person(source):
         words = {t.lemma_.lower() for t in anchor.subtree} | {t.lower_ for t in anchor.subtree}
