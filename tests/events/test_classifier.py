@@ -217,3 +217,16 @@ def test_the_cli_defaults_are_the_classifier_defaults() -> None:
     params = inspect.signature(train_cmd.callback).parameters  # type: ignore[arg-type]
     assert params["c"].default == DEFAULT_C
     assert params["word_weight"].default == WORD_WEIGHT
+
+
+def test_a_version_1_model_file_without_words_still_loads_and_predicts(tmp_path: Path) -> None:
+    items, x = _toy()
+    model = train(items, x, "toy", word_weight=0)
+    save_model(model, tmp_path / "new.json")
+    record = json.loads((tmp_path / "new.json").read_text())
+    record["version"] = 1
+    del record["words"]  # as files written before the word features were
+    (tmp_path / "old.json").write_text(json.dumps(record))
+    old = load_model(tmp_path / "old.json")
+    assert old.version == 1 and old.words is None
+    assert np.allclose(old.probabilities(x), model.probabilities(x), atol=1e-5)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from newslens.errors import ConfigError, InputError
-from newslens.events.word_features import WordFeatures, fit_words
+from newslens.events.word_features import WordFeatures, fit_words, words_of
 
 NONE = "NONE"
 #: the logistic regression's inverse regularisation. Embedding only, 5-fold cross-validation on
@@ -53,7 +52,6 @@ BUNDLED_MODELS = {"minilm": "events-minilm.json", "spacy": "events-spacy.json"}
 #: ones included) have that label; fixed in advance, not tuned (docs/evaluation.md)
 CUE_MIN_COUNT = 4
 CUE_SHARE = 0.75
-_WORD = re.compile(r"[A-Za-z]+")
 
 
 @dataclass(frozen=True)
@@ -81,22 +79,23 @@ class EventModel:
     #: the word features the model reads beside the embedding (None: embedding only)
     words: WordFeatures | None = None
 
-    def features(self, vectors: Any, texts: Sequence[str] | None = None) -> Any:
-        """The model's input rows: the embeddings, then the texts' word features if it has any."""
-        vectors = np.asarray(vectors, dtype=np.float32)
-        if self.words is None:
-            return vectors
-        if texts is None or len(texts) != len(vectors):
-            raise ValueError("this model reads the sentences' words: give their texts too")
-        return np.hstack([vectors, self.words.matrix(texts)])
-
     def probabilities(self, vectors: Any, texts: Sequence[str] | None = None) -> Any:
         """Class probabilities, one row per embedded sentence (softmax of the linear scores);
         ``texts`` are the sentences, needed when the model has word features."""
-        scores = self.features(vectors, texts) @ self.coef.T + self.intercept
+        scores = model_inputs(vectors, texts, self.words) @ self.coef.T + self.intercept
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
+
+
+def model_inputs(vectors: Any, texts: Sequence[str] | None, words: WordFeatures | None) -> Any:
+    """The classifier's input rows: the embeddings, then the texts' word features if any."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    if words is None:
+        return vectors
+    if texts is None or len(texts) != len(vectors):
+        raise ValueError("this model reads the sentences' words: give their texts too")
+    return np.hstack([vectors, words.matrix(texts)])
 
 
 def bundled_labels() -> list[Path]:
@@ -139,7 +138,7 @@ def _labelled(line: str, where: str) -> Labelled:
 
 def sentence_words(text: str) -> set[str]:
     """The lower-case words of a sentence as written (capitalised names are left out)."""
-    return {w for w in _WORD.findall(text) if w.islower() and len(w) > 2}
+    return {w for w in words_of(text) if len(w) > 2}
 
 
 def learn_cues(items: Sequence[Labelled]) -> dict[str, tuple[str, ...]]:
@@ -192,9 +191,9 @@ def train(
     words = fit_words(texts, word_weight) if word_weight > 0 else None
     if words is not None and not words.vocabulary:
         words = None  # no word is common enough to learn from
-    base = EventModel(embedder, (), np.zeros((0, 0)), np.zeros(0), words=words)
+    inputs = np.asarray(model_inputs(vectors, texts, words), dtype=np.float64)
     fit = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
-    fit.fit(np.asarray(base.features(vectors, texts), dtype=np.float64), [i.label for i in items])
+    fit.fit(inputs, [item.label for item in items])
     return EventModel(
         embedder=embedder,
         labels=tuple(str(label) for label in fit.classes_),
