@@ -18,6 +18,7 @@ from pathlib import Path
 from newslens.evaluate_references import (
     kinds_table,
     load_gold,
+    quotes_in_body,
     read_articles,
     score_mentions,
     score_quotes,
@@ -42,17 +43,21 @@ def main() -> None:
     gold = load_gold(GOLD / "seeds_mentions.jsonl")
     present = [r for r in gold if r["context"] in texts[r["seed"]]]
     mentions = score_mentions(present, texts, views)
-    speakers = score_quotes(load_gold(GOLD / "seeds_quotes.jsonl"), quotes)
+    quote_gold = load_gold(GOLD / "seeds_quotes.jsonl")
+    quote_present = quotes_in_body(quote_gold, texts)
+    speakers = score_quotes(quote_present, quotes)
     if args.json:
         out = {"mentions": summary(mentions), "not_in_body": len(gold) - len(present),
-               "quotes": summary(speakers)}  # fmt: skip
+               "quotes": summary(speakers),
+               "quotes_not_in_body": len(quote_gold) - len(quote_present)}  # fmt: skip
         print(json.dumps(out, indent=2))
         return
     print(f"actor references right: {mentions.right}/{mentions.total} ({mentions.share:.1%}); "
           f"{len(gold) - len(present)} gold lines lie in text the cleaner removed")  # fmt: skip
     for kind, right, total in kinds_table(mentions):
         print(f"  {kind:<16} {right:>3}/{total:<3}")
-    print(f"quote speakers right: {speakers.right}/{speakers.total} ({speakers.share:.1%})")
+    print(f"quote speakers right: {speakers.right}/{speakers.total} ({speakers.share:.1%}); "
+          f"{len(quote_gold) - len(quote_present)} gold quotes lie in text the cleaner removed")  # fmt: skip
     for kind, right, total in kinds_table(speakers):
         print(f"  {kind:<16} {right:>3}/{total:<3}")
     if args.wrong:

@@ -30,7 +30,10 @@ from typing import Any
 
 from newslens.errors import InputError
 
-__all__ = ["ReferenceScore", "load_gold", "read_articles", "score_mentions", "score_quotes"]
+__all__ = [
+    "ReferenceScore", "load_gold", "quotes_in_body", "read_articles", "score_mentions",
+    "score_quotes",
+]  # fmt: skip
 
 
 @dataclass
@@ -137,6 +140,13 @@ def score_mentions(
         want = _ids(row.get("actor"))
         score.add(row.get("kind", "?"), found == want, {**row, "found": sorted(found)})
     return score
+
+
+def quotes_in_body(gold: Iterable[dict[str, Any]], bodies: dict[str, str]) -> list[dict[str, Any]]:
+    """The gold quotes whose words are in the cleaned body (a photo caption the cleaner removed
+    cannot be quoted from, as a gold mention there cannot be resolved)."""
+    flat = {k: " ".join(v.split()) for k, v in bodies.items()}
+    return [r for r in gold if " ".join(r["words"].split()) in flat[r["seed"]]]
 
 
 def score_quotes(gold: Iterable[dict[str, Any]], quotes: dict[str, list[Any]]) -> ReferenceScore:

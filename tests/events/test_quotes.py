@@ -379,7 +379,41 @@ def test_quotes_multi_sentence_quote_starts_where_it_opens(read: Any) -> None:
 
 def test_quotes_partial_quote_is_not_doubled_as_indirect(read: Any) -> None:
     quotes = read('Russian President Vladimir Putin said Moscow would "stand firm" in the talks.')
-    assert [(q.text, q.direct) for q in quotes] == [("stand firm", True)]
+    assert [(q.text, q.direct) for q in quotes] == [('Moscow would "stand firm" in the talks', True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [  # a partial quote says what its verb reports, the quoted words marked inside
+        ('Brazil on Monday promised to expand its trade with Chile "whatever happens" next year.',
+         'to expand its trade with Chile "whatever happens" next year'),
+        ('The Indian foreign minister touted the treaty\'s "durability" at a dinner.',
+         'the treaty\'s "durability"'),
+        ('Chinese state media described the border clash as a "grave provocation".',
+         'the border clash as a "grave provocation"'),
+        ('The two sides agreed to resume talks despite "serious differences", the Kremlin said.',
+         'The two sides agreed to resume talks despite "serious differences"'),
+        ('Wang Yi said Beijing would play a "constructive role" and "work for peace" in the region.',
+         'Beijing would play a "constructive role" and "work for peace" in the region'),
+    ],
+)  # fmt: skip
+def test_quotes_partial_quote_reads_as_its_reported_clause(read: Any, text: str, quote: str) -> None:
+    assert [q.text for q in read(text)] == [quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Japan called for an immediate ceasefire in the region.", "an immediate ceasefire in the region"),
+        ("Kenya blamed the rebels for the attack on the convoy.", "the rebels for the attack on the convoy"),
+    ],
+)  # fmt: skip
+def test_quotes_call_for_and_blame_for_are_speech_acts(read: Any, text: str, quote: str) -> None:
+    assert [(q.text, q.direct) for q in read(text)] == [(quote, False)]
+
+
+def test_quotes_call_without_for_or_on_describes(read: Any) -> None:
+    assert read("Japan called the talks useful.") == []
 
 
 def test_quotes_ids_are_stable_and_distinct(read: Any) -> None:

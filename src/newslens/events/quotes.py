@@ -10,7 +10,9 @@ indirect (X said that …; according to X, …; X told Y that …).
   split by its cue ("…," he said, "…") is ONE quote whose parts are joined with a space.
 - A quote inside a clause (Beijing would "join hands…") is a partial quote: direct, attributed
   to the subject of the nearest reporting verb above it in the parse (``partial_verbs`` such as
-  "called", "accused" count here too).
+  "called", "accused" count here too). Its text is what that verb reports, the quoted words
+  inside it ('Beijing would "join hands…" with Moscow'); several quoted phrases of one reported
+  clause make one quote.
 - A whole quote with no cue of its own that follows an attributed quote in the same paragraph
   continues it (same speaker and cue); any other whole quote is kept with speaker None and cue
   "". Short quoted words with no cue (scare quotes) are not quotes.
@@ -39,7 +41,7 @@ from typing import Any
 
 from newslens.errors import ConfigError
 from newslens.events.coder_coref import ActorAt, reference_index
-from newslens.events.quotes_acts import act_content
+from newslens.events.quotes_acts import act_content, reported_span
 from newslens.events.quotes_marks import QuotedSpan, find_quoted_spans
 from newslens.records import Mention, Quote
 
@@ -139,6 +141,8 @@ class _Reader:
         tok = verb
         for _ in range(4):
             subj = [c for c in tok.children if c.dep_ in _SUBJECTS]
+            subj += [s for c in tok.children if c.dep_ == "aux" for s in c.children
+                     if s.dep_ in _SUBJECTS]  # fmt: skip  ("Beijing has, however, tried" as parsed)
             if subj:
                 return subj[0]
             if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
@@ -294,12 +298,12 @@ class _Reader:
         root = words.root
         tok = root
         for _ in range(12):
-            if tok is not root and self.is_cue(tok, partial=True):
+            if tok.i != root.i and self.is_cue(tok, partial=True):  # Tokens compare by .i
                 return tok
             side = [c for c in tok.children if c.dep_ == "parataxis" and self.is_cue(c)]
             if side:  # "China, Xi declared, was ready to …"
                 return side[0]
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             tok = tok.head
         return None
@@ -312,6 +316,7 @@ class _Reader:
         consumed: set[int] = set()  # cue tokens already used, and quotes joined into others
         used_spans: set[int] = set()
         by_sentence: dict[int, list[int]] = {}
+        contents: set[tuple[int, int]] = set()  # reported clauses already given as a quote
         for n, span in enumerate(spans):
             by_sentence.setdefault(self.sent_of[self.token_at(span.open_at).i], []).append(n)
         previous_end = -1
@@ -335,6 +340,14 @@ class _Reader:
                         text = text.rstrip().rstrip(",") + " " + self.doc.text[nxt.start : nxt.end]
                         used_spans.add(n + 1)
                         span = QuotedSpan(span.open_at, span.start, nxt.end, nxt.close_at)
+                if found is not None and found[0] is not None and not self.whole(span):
+                    content = self.content_of(found[0], span, spans)
+                    if any(a <= span.open_at and span.end <= b for a, b in contents):
+                        consumed.add(found[0].i)  # a second quoted phrase of a reported clause
+                        continue
+                    if content is not None:
+                        contents.add(content)
+                        text = self.doc.text[content[0] : content[1]]
                 if found is None:
                     if not self.uncued_ok(span):
                         continue
@@ -353,6 +366,25 @@ class _Reader:
                 previous_end = span.end
             self.indirect(sent, index, consumed, spans)
         return self.quotes
+
+    def content_of(
+        self, cue: Any, span: QuotedSpan, spans: Sequence[QuotedSpan]
+    ) -> tuple[int, int] | None:
+        """What ``cue`` reports around the partial quote ``span``: its speech-act content or the
+        complement holding the quote (:mod:`newslens.events.quotes_acts`), never cutting a
+        quoted span in two."""
+        for found in (act_content(self.doc, cue, self.cues.act_verbs),
+                      reported_span(self.doc, cue, span.start, span.end)):  # fmt: skip
+            if found is not None and found[0] <= span.open_at and span.end <= found[1]:
+                close = span.close_at + 1 if span.close_at is not None else span.end
+                if self.doc.text[span.start : span.end].rstrip()[-1:] in (".", "!", "?"):
+                    return found[0], close  # the quoted words end the sentence
+                end = max(found[1], close)  # the closing mark stays with its words
+                for other in spans:
+                    if found[0] <= other.open_at < end and other.close_at is not None:
+                        end = max(end, other.close_at + 1)
+                return found[0], end
+        return None
 
     def uncued_ok(self, span: QuotedSpan) -> bool:
         words = self.doc.text[span.start : span.end].split()

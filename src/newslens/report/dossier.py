@@ -141,8 +141,12 @@ def _story(bundle: Bundle, story_id: str) -> dict[str, Any]:
     }
 
 
+_QUOTE_MARKS = frozenset('"“”„«»')
+
+
 def _top_quotes(bundle: Bundle, limit: int) -> list[dict[str, Any]]:
-    """The quotes most worth reading: direct, by a named speaker, said in several outlets."""
+    """The quotes most worth reading: direct, by a named speaker, said in several outlets; the
+    speaker's own words throughout before a reported clause holding a few quoted words."""
     groups: dict[tuple[str | None, str], list[Quote]] = {}
     for quote in bundle.quotes:
         text = " ".join(quote.text.split())
@@ -158,6 +162,7 @@ def _top_quotes(bundle: Bundle, limit: int) -> list[dict[str, Any]]:
     def weight(item: tuple[tuple[str | None, str], list[Quote]]) -> tuple[float, str]:
         (speaker, text), quotes = item
         score = 2.0 * len(voices(quotes)) + (1.5 if quotes[0].direct else 0.0)
+        score += 0.5 if quotes[0].direct and not _QUOTE_MARKS.intersection(text) else 0.0
         score += 1.0 if speaker else 0.0
         score += 1.0 if speaker in scope_sides else 0.0
         return (-score, text)
