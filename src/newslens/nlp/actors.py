@@ -349,6 +349,8 @@ def _resolve_names(res: _Resolution, names: list[NameMatch]) -> None:
             continue
         if entry.kind == "demonym":
             tok = doc[end - 1]
+            while tok.dep_ in ("conj", "amod") and tok.head.pos_ == "ADJ" and tok.head.i != tok.i:
+                tok = tok.head  # "Russian and Ukrainian negotiators", "Russian-Chinese ties"
             head = tok.head
             if tok.dep_ not in ("amod", "compound", "nmod") or head.pos_ not in ("NOUN", "PROPN"):
                 continue
