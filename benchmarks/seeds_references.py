@@ -56,8 +56,9 @@ def main() -> None:
           f"{len(gold) - len(present)} gold lines lie in text the cleaner removed")  # fmt: skip
     for kind, right, total in kinds_table(mentions):
         print(f"  {kind:<16} {right:>3}/{total:<3}")
+    removed = len(quote_gold) - len(quote_present)
     print(f"quote speakers right: {speakers.right}/{speakers.total} ({speakers.share:.1%}); "
-          f"{len(quote_gold) - len(quote_present)} gold quotes lie in text the cleaner removed")  # fmt: skip
+          f"{removed} gold quotes lie in text the cleaner removed")  # fmt: skip
     for kind, right, total in kinds_table(speakers):
         print(f"  {kind:<16} {right:>3}/{total:<3}")
     if args.wrong:

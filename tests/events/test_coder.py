@@ -463,3 +463,12 @@ def test_learned_cue_words_do_not_let_the_model_add_a_lexicon_type_by_default() 
 
     assert coded(Rule()) == []  # SUPPORT has lexicon words, none of them here
     assert coded(Rule(learned_cues_everywhere=True)) == ["SUPPORT"]
+
+
+def test_cue_words_license_the_model_but_code_nothing() -> None:
+    from newslens.events.coder_lexicon import cued_types
+
+    text = "Germany sent three howitzers to Ukraine on Monday."
+    assert "AID" in cued_types(load_lexicon(), list(_nlp()(text)))
+    assert "AID" not in cued_types(load_lexicon(), list(_nlp()("Germany sent a letter.")))
+    assert code(text) == []  # "howitzers" is no trigger: only the classifier may code it

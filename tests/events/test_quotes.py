@@ -379,7 +379,9 @@ def test_quotes_multi_sentence_quote_starts_where_it_opens(read: Any) -> None:
 
 def test_quotes_partial_quote_is_not_doubled_as_indirect(read: Any) -> None:
     quotes = read('Russian President Vladimir Putin said Moscow would "stand firm" in the talks.')
-    assert [(q.text, q.direct) for q in quotes] == [('Moscow would "stand firm" in the talks', True)]
+    assert [(q.text, q.direct) for q in quotes] == [
+        ('Moscow would "stand firm" in the talks', True)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -397,7 +399,9 @@ def test_quotes_partial_quote_is_not_doubled_as_indirect(read: Any) -> None:
          'Beijing would play a "constructive role" and "work for peace" in the region'),
     ],
 )  # fmt: skip
-def test_quotes_partial_quote_reads_as_its_reported_clause(read: Any, text: str, quote: str) -> None:
+def test_quotes_partial_quote_reads_as_its_reported_clause(
+    read: Any, text: str, quote: str
+) -> None:
     assert [q.text for q in read(text)] == [quote]
 
 

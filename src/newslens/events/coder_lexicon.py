@@ -65,6 +65,7 @@ class Lexicon:
     cues: Cues = field(default_factory=Cues)
     not_objects: Mapping[str, frozenset[str]] = field(default_factory=dict)  # verb -> objects
     not_subjects: Mapping[str, frozenset[str]] = field(default_factory=dict)  # verb -> subjects
+    cue_words: Mapping[str, frozenset[str]] = field(default_factory=dict)  # word -> types
 
     def canonical(self, name: str) -> str:
         """The PLOVER type for a type name or an accepted alias (REQUEST -> DEMAND)."""
@@ -138,6 +139,7 @@ def _cues(table: Mapping[str, Any]) -> Cues:
 def _build(data: Mapping[str, Any]) -> Lexicon:
     verbs: dict[str, str] = {}
     nouns: dict[str, str] = {}
+    cue_words: dict[str, set[str]] = {}
     phrases: list[tuple[tuple[str, ...], str]] = []
     symmetric, in_target = set(), set()
     for name, table in data.get("types", {}).items():
@@ -150,6 +152,8 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
             nouns[noun.split()[-1]] = name
         for phrase in _words(table.get("phrases", []), f"types.{name}.phrases"):
             phrases.append((tuple(phrase.split()), name))
+        for word in _words(table.get("cue_words", []), f"types.{name}.cue_words"):
+            cue_words.setdefault(word, set()).add(name)
         if table.get("symmetric", False):
             symmetric.add(name)
         if table.get("in_target", False):
@@ -163,6 +167,7 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
         in_target=frozenset(in_target),
         aliases=dict(data.get("aliases", {})),
         cues=_cues(data.get("cues", {})),
+        cue_words={w: frozenset(kinds) for w, kinds in cue_words.items()},
         not_objects={
             verb.lower(): frozenset(_words(objects, f"senses.{verb}"))
             for verb, objects in data.get("senses", {}).items()
@@ -223,12 +228,13 @@ def match_phrases(lexicon: Lexicon, tokens: Sequence[Any]) -> list[PhraseMatch]:
 
 
 def cued_types(lexicon: Lexicon, tokens: Sequence[Any]) -> frozenset[str]:
-    """The types whose words occur in a sentence, in any order or syntax: a verb or noun of the
-    type (by lemma, whatever its part of speech), or every word of one of its phrases. The
-    classifier may add an event only of such a type (``combine.py``, rule 5)."""
+    """The types whose words occur in a sentence, in any order or syntax: a verb, noun or cue word
+    of the type (by lemma or as written, whatever its part of speech), or every word of one of
+    its phrases. The classifier may add an event only of such a type (``combine.py``, rule 5)."""
     words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
     found = {lexicon.verbs[w] for w in words if w in lexicon.verbs}
     found |= {lexicon.nouns[w] for w in words if w in lexicon.nouns}
+    found |= {kind for w in words for kind in lexicon.cue_words.get(w, ())}
     found |= {
         kind for phrase, kind in lexicon.phrases if all(w == "*" or w in words for w in phrase)
     }

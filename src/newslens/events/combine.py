@@ -18,7 +18,8 @@ candidate sentence (one with a resolved actor and a verb) a probability for ever
 5. When the model's most probable type is not NONE, has P >= ``add``, no lexicon event of the
    sentence has it and (with ``cue`` on, the default) a word of that type occurs in the sentence
    in any syntax (``coder_lexicon.cued_types``: "the aid pledged by Oslo" has AID's noun but no
-   lexicon pattern) or, for a type the lexicon has no words for (a user's own category), one of
+   lexicon pattern; the lexicon's ``cue_words``, such as "howitzers" or "kickbacks", count here
+   and nowhere else) or, for a type the lexicon has no words for (a user's own category), one of
    the model's learned cue words for it does (``coder_lexicon.learned_cues``,
    ``classifier.learn_cues``), the model codes it (signal ``classifier``): the coder anchors it
    on the sentence's event verb and finds source, target, flags and date by the same syntax as a

@@ -33,55 +33,22 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from newslens.errors import ConfigError
 from newslens.events.coder_coref import ActorAt, reference_index
-from newslens.events.quotes_acts import act_content, reported_span
+from newslens.events.quotes_acts import act_content, quote_content
+from newslens.events.quotes_cues import QuoteCues, load_quote_cues
 from newslens.events.quotes_marks import QuotedSpan, find_quoted_spans
 from newslens.records import Mention, Quote
 
 __all__ = ["QuoteCues", "extract_quotes", "load_quote_cues"]
 
-_DEFAULT_CUES = Path(__file__).resolve().parents[1] / "data" / "events" / "quote_cues.toml"
 _PRONOUNS = frozenset({"he", "she"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _SPACE = re.compile(r"\s+")
 _MIN_UNCUED_WORDS = 4  # shorter quoted words with no cue are scare quotes, not quotes
-
-
-@dataclass(frozen=True)
-class QuoteCues:
-    """Reporting cues: verb lemmas, partial-only verb lemmas, phrases, document nouns."""
-
-    verbs: frozenset[str]
-    partial_verbs: frozenset[str]
-    phrases: tuple[str, ...]
-    documents: frozenset[str]
-    act_verbs: frozenset[str] = frozenset()
-
-
-def load_quote_cues(path: Path | None = None) -> QuoteCues:
-    """The reporting cues in ``path`` (default: the bundled ``data/events/quote_cues.toml``)."""
-    path = path or _DEFAULT_CUES
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        return QuoteCues(
-            frozenset(w.lower() for w in data["verbs"]),
-            frozenset(w.lower() for w in data.get("partial_verbs", [])),
-            tuple(p.lower() for p in data.get("phrases", [])),
-            frozenset(w.lower() for w in data.get("documents", [])),
-            frozenset(w.lower() for w in data.get("act_verbs", [])),
-        )
-    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, AttributeError) as exc:
-        raise ConfigError(
-            f"quote cues {path}: cannot be read ({exc}); it needs a TOML list 'verbs' "
-            "(and optional 'partial_verbs', 'phrases', 'documents')"
-        ) from exc
 
 
 def _quote_id(article_id: str, start: int) -> str:
@@ -141,8 +108,13 @@ class _Reader:
         tok = verb
         for _ in range(4):
             subj = [c for c in tok.children if c.dep_ in _SUBJECTS]
-            subj += [s for c in tok.children if c.dep_ == "aux" for s in c.children
-                     if s.dep_ in _SUBJECTS]  # fmt: skip  ("Beijing has, however, tried" as parsed)
+            subj += [
+                s
+                for c in tok.children
+                if c.dep_ == "aux"
+                for s in c.children
+                if s.dep_ in _SUBJECTS
+            ]  # fmt: skip  ("Beijing has, however, tried" as parsed)
             if subj:
                 return subj[0]
             if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
@@ -341,7 +313,7 @@ class _Reader:
                         used_spans.add(n + 1)
                         span = QuotedSpan(span.open_at, span.start, nxt.end, nxt.close_at)
                 if found is not None and found[0] is not None and not self.whole(span):
-                    content = self.content_of(found[0], span, spans)
+                    content = quote_content(self.doc, found[0], span, spans, self.cues.act_verbs)
                     if any(a <= span.open_at and span.end <= b for a, b in contents):
                         consumed.add(found[0].i)  # a second quoted phrase of a reported clause
                         continue
@@ -366,25 +338,6 @@ class _Reader:
                 previous_end = span.end
             self.indirect(sent, index, consumed, spans)
         return self.quotes
-
-    def content_of(
-        self, cue: Any, span: QuotedSpan, spans: Sequence[QuotedSpan]
-    ) -> tuple[int, int] | None:
-        """What ``cue`` reports around the partial quote ``span``: its speech-act content or the
-        complement holding the quote (:mod:`newslens.events.quotes_acts`), never cutting a
-        quoted span in two."""
-        for found in (act_content(self.doc, cue, self.cues.act_verbs),
-                      reported_span(self.doc, cue, span.start, span.end)):  # fmt: skip
-            if found is not None and found[0] <= span.open_at and span.end <= found[1]:
-                close = span.close_at + 1 if span.close_at is not None else span.end
-                if self.doc.text[span.start : span.end].rstrip()[-1:] in (".", "!", "?"):
-                    return found[0], close  # the quoted words end the sentence
-                end = max(found[1], close)  # the closing mark stays with its words
-                for other in spans:
-                    if found[0] <= other.open_at < end and other.close_at is not None:
-                        end = max(end, other.close_at + 1)
-                return found[0], end
-        return None
 
     def uncued_ok(self, span: QuotedSpan) -> bool:
         words = self.doc.text[span.start : span.end].split()

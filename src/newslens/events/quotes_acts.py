@@ -10,10 +10,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
-__all__ = ["act_content", "reported_span"]
+__all__ = ["act_content", "quote_content", "reported_span"]
 
 # complements of a cue that carry what it reports; "prep" only with these prepositions
 _CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr", "dative"})
@@ -84,3 +84,21 @@ def _content(tok: Any) -> bool:
     if tok.dep_ != "prep" or tok.lower_ not in _CONTENT_PREPS:
         return False
     return not any(c.ent_type_ in ("DATE", "TIME") for c in tok.children)
+
+
+def quote_content(
+    doc: Any, cue: Any, span: Any, spans: Sequence[Any], act_verbs: Collection[str]
+) -> tuple[int, int] | None:
+    """What ``cue`` reports around the partial quote ``span`` (a QuotedSpan): its speech-act
+    content or the complement holding the quote, never cutting another quoted span in two."""
+    for found in (act_content(doc, cue, act_verbs), reported_span(doc, cue, span.start, span.end)):
+        if found is not None and found[0] <= span.open_at and span.end <= found[1]:
+            close = span.close_at + 1 if span.close_at is not None else span.end
+            if doc.text[span.start : span.end].rstrip()[-1:] in (".", "!", "?"):
+                return found[0], close  # the quoted words end the sentence
+            end = max(found[1], close)  # the closing mark stays with its words
+            for other in spans:
+                if found[0] <= other.open_at < end and other.close_at is not None:
+                    end = max(end, other.close_at + 1)
+            return found[0], end
+    return None

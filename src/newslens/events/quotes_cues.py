@@ -1,0 +1,44 @@
+"""The reporting cues that :mod:`newslens.events.quotes` reads: verbs, partial-only verbs,
+speech-act verbs, phrases and document nouns (``data/events/quote_cues.toml``, or a user's file)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from newslens.errors import ConfigError
+
+__all__ = ["QuoteCues", "load_quote_cues"]
+
+_DEFAULT_CUES = Path(__file__).resolve().parents[1] / "data" / "events" / "quote_cues.toml"
+
+
+@dataclass(frozen=True)
+class QuoteCues:
+    """Reporting cues: verb lemmas, partial-only verb lemmas, phrases, document nouns."""
+
+    verbs: frozenset[str]
+    partial_verbs: frozenset[str]
+    phrases: tuple[str, ...]
+    documents: frozenset[str]
+    act_verbs: frozenset[str] = frozenset()
+
+
+def load_quote_cues(path: Path | None = None) -> QuoteCues:
+    """The reporting cues in ``path`` (default: the bundled ``data/events/quote_cues.toml``)."""
+    path = path or _DEFAULT_CUES
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return QuoteCues(
+            frozenset(w.lower() for w in data["verbs"]),
+            frozenset(w.lower() for w in data.get("partial_verbs", [])),
+            tuple(p.lower() for p in data.get("phrases", [])),
+            frozenset(w.lower() for w in data.get("documents", [])),
+            frozenset(w.lower() for w in data.get("act_verbs", [])),
+        )
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(
+            f"quote cues {path}: cannot be read ({exc}); it needs a TOML list 'verbs' "
+            "(and optional 'partial_verbs', 'phrases', 'documents')"
+        ) from exc
