@@ -111,7 +111,8 @@ def test_the_bundled_labels_cover_every_type_with_hard_negatives() -> None:
 
 
 def test_the_test_set_is_apart_from_the_training_labels() -> None:
-    train_texts = {i.text.lower() for i in read_labels(bundled_labels())}
+    pending = sorted((bundled_labels()[0].parent / "pending").glob("*.jsonl"))  # next retrain's
+    train_texts = {i.text.lower() for i in read_labels([*bundled_labels(), *pending])}
     test_texts = [json.loads(line)["text"].lower() for line in TEST_SET.read_text().splitlines()]
     assert len(test_texts) >= 500
     assert not train_texts & set(test_texts)

@@ -117,10 +117,10 @@ class _Reader:
             ]  # fmt: skip  ("Beijing has, however, tried" as parsed)
             if subj:
                 return subj[0]
-            if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+            if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
                 tok = tok.head
                 continue
-            if tok.dep_ == "acl" and tok.head.head is not tok.head:  # "signed a statement
+            if tok.dep_ == "acl" and tok.head.head.i != tok.head.i:  # "signed a statement
                 tok = tok.head.head  # declaring …": who signed it
                 continue
             break
