@@ -42,8 +42,18 @@ def test_scores_by_type_confusion_and_source_country() -> None:
     assert scores.confusion["NONE"] == {"PROTEST": 1}
     # SANCTION is right by type, wrong by source country
     assert scores.type_and_source_country == pytest.approx(1 / 3, abs=1e-4)
+    assert scores.type_and_dyad_country == pytest.approx(1 / 3, abs=1e-4)
     assert scores.events_found == 1.0
     assert scores.other_types_per_sentence == 0.5
+
+
+def test_the_dyad_needs_the_target_country_too() -> None:
+    sentence = GoldSentence("g", "text", (GoldEvent("ASSAULT", "XKS", "XTV"),))
+    wrong_target = score_events([sentence], [Coded((("ASSAULT", "XKS", None),))])
+    assert wrong_target.type_and_source_country == 1.0
+    assert wrong_target.type_and_dyad_country == 0.0
+    right = score_events([sentence], [Coded((("ASSAULT", "XKS", "XTV"),))])
+    assert right.type_and_dyad_country == 1.0
 
 
 def test_a_missed_event_is_none_in_the_confusion() -> None:

@@ -17,7 +17,8 @@ them too. Measures:
   sentence has it, else the sentence's first predicted type, else NONE); for each predicted type
   of a no-event sentence, the row NONE;
 - type + source country: the share of gold events with a predicted event of the same type whose
-  source's country (ISO alpha-3, None for an international body) is the gold one;
+  source's country (ISO alpha-3, None for an international body) is the gold one; and type +
+  dyad: the same with the target's country right too (None where the gold has no target);
 - events found: the share of sentences with gold events where anything was predicted; and other
   types per sentence: predicted types that are not gold, per sentence.
 """
@@ -71,6 +72,8 @@ class EventScores:
     macro_f1: float = 0.0
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)
     type_and_source_country: float = 0.0
+    #: type, source country and target country all right (the dyad a reader checks)
+    type_and_dyad_country: float = 0.0
     events_found: float = 0.0
     other_types_per_sentence: float = 0.0
     model: str = ""
@@ -84,6 +87,7 @@ class EventScores:
             "macro_f1": self.macro_f1,
             "confusion": self.confusion,
             "type_and_source_country": self.type_and_source_country,
+            "type_and_dyad_country": self.type_and_dyad_country,
             "events_found": self.events_found,
             "other_types_per_sentence": self.other_types_per_sentence,
             "model": self.model,
@@ -241,7 +245,7 @@ def score_events(gold: Sequence[GoldSentence], coded: Sequence[Coded]) -> EventS
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     confusion: dict[str, Counter[str]] = {}
-    right_country = found = with_gold = other = 0
+    right_country = right_dyad = found = with_gold = other = 0
     for sentence, result in zip(gold, coded, strict=True):
         gold_types = {e.type for e in sentence.events}
         predicted = [e[0] for e in result.events]
@@ -263,6 +267,7 @@ def score_events(gold: Sequence[GoldSentence], coded: Sequence[Coded]) -> EventS
                 kind == event.type and source == event.source_country
                 for kind, source, _ in result.events
             )
+            right_dyad += (event.type, event.source_country, event.target_country) in result.events
         if not sentence.events:
             for kind in sorted(types) or [NONE]:
                 confusion.setdefault(NONE, Counter())[kind] += 1
@@ -280,6 +285,7 @@ def score_events(gold: Sequence[GoldSentence], coded: Sequence[Coded]) -> EventS
         else 0.0,
         confusion={k: dict(sorted(v.items())) for k, v in sorted(confusion.items())},
         type_and_source_country=round(right_country / n_gold, 4) if n_gold else 0.0,
+        type_and_dyad_country=round(right_dyad / n_gold, 4) if n_gold else 0.0,
         events_found=round(found / with_gold, 4) if with_gold else 0.0,
         other_types_per_sentence=round(other / len(gold), 4) if gold else 0.0,
     )

@@ -224,6 +224,7 @@ def event_scores(console: Console, scores: EventScores) -> None:
     console.print(
         f"{scores.sentences} sentences, {scores.gold_events} gold events; "
         f"type + source country right: {scores.type_and_source_country:.1%}; "
+        f"type + source and target country: {scores.type_and_dyad_country:.1%}; "
         f"events found: {scores.events_found:.1%}; "
         f"other types per sentence: {scores.other_types_per_sentence:.2f}"
     )

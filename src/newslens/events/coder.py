@@ -44,7 +44,15 @@ from typing import Any
 
 from newslens.events.coder_coref import ActorAt, reference_index
 from newslens.events.coder_flags import Trigger, dated, flags_of, frame, framing, pick_time
+from newslens.events.coder_frames import (
+    event_noun,
+    givers,
+    receiving_verb,
+    support_targets,
+    support_verb,
+)
 from newslens.events.coder_lexicon import (
+    Cues,
     Lexicon,
     cued_types,
     learned_cues,
@@ -52,6 +60,7 @@ from newslens.events.coder_lexicon import (
     load_lexicon,
     match_phrases,
 )
+from newslens.events.coder_nationals import with_nationals
 from newslens.events.coder_senses import first_person_source, sense_type, unresolved_subject
 from newslens.events.coder_syntax import (
     actors_of,
@@ -128,7 +137,8 @@ def _pairs(
         for i, source in enumerate(sources):
             for target in sources[i + 1 :]:
                 yield source, target
-        return
+        if not targets:
+            return
     none: list[str | None] = [None]
     for agent in [*sources] or none:
         for patient in [*targets] or none:
@@ -173,6 +183,7 @@ def code_events(
     caller has it (the event stage resolves once for events, quotes and stored references)."""
     if actor_at is None:
         actor_at = reference_index(doc, mentions, actors)
+    actor_at = with_nationals(actor_at, doc)  # "detained two Canadian citizens" (coder_nationals)
     countries = {a.id: f"state:{a.country}" for a in actors if a.country}
     countries.update({a.id: a.id for a in actors if a.id.startswith("state:")})
     rule = rule or Rule()
@@ -280,12 +291,12 @@ class _Context:
     outlet: str | None
 
 
-def _agents(trigger: Trigger, ctx: _Context, speaker: str | None) -> list[str] | None:
+def _agents(trigger: Trigger, ctx: _Context, speaker: str | None, cues: Cues) -> list[str] | None:
     """The event's sources; None when its agent is a pronoun left unresolved (no event)."""
     anchor = trigger.anchor
     country = ctx.countries.get(speaker) if speaker else None
     if trigger.noun:
-        return _noun_sources(trigger, ctx.actor_at, country)
+        return _noun_sources(trigger, ctx.actor_at, country, cues)
     sources, _ = subjects_of(anchor, ctx.actor_at, country)
     if sources:
         return sources
@@ -309,7 +320,7 @@ def _code(
     anchor = trigger.anchor
     kind = _retype(trigger, lexicon)
     speaker = speaker_of(anchor, ctx.actor_at, lexicon.cues)
-    sources = _agents(trigger, ctx, speaker)
+    sources = _agents(trigger, ctx, speaker, lexicon.cues)
     if sources is None:
         return []
     sensed = sense_type(anchor, trigger.verb, kind, sources[0] if sources else None, lexicon)
@@ -323,9 +334,20 @@ def _code(
         sources,
         kind in lexicon.in_target,
         deep=kind != "DEMAND",
+        symmetric=kind in lexicon.symmetric,
     )
     if loose and not sources and not targets:
         sources, targets = _loose_actors(anchor, ctx.actor_at)
+    noun = event_noun(anchor, trigger.verb) if trigger.noun else None
+    support = support_verb(noun, lexicon.cues) if noun is not None else None
+    if support is not None and not targets:
+        targets = support_targets(support, ctx.actor_at, lexicon.cues, sources)
+    receiver = receiving_verb(anchor, noun, lexicon.cues)
+    if receiver is not None:  # "Moscow faced sanctions from Japan" (coder_frames)
+        takers, _ = subjects_of(receiver, ctx.actor_at)
+        given = givers(anchor, noun, receiver, ctx.actor_at)
+        if given or takers:
+            sources, targets = given, [t for t in takers if t not in given]
     negated, hypothetical, background = flags_of(trigger, lexicon)
     text = sent.text
     if any(p in text.lower() for p in lexicon.cues.background_phrases):
@@ -368,10 +390,12 @@ def _code(
     return out
 
 
-def _noun_sources(trigger: Trigger, actor_at: ActorAt, country: str | None) -> list[str]:
+def _noun_sources(
+    trigger: Trigger, actor_at: ActorAt, country: str | None, cues: Cues
+) -> list[str]:
     """The owner of an event noun ("Russia's invasion", "his meeting with Putin"), else the
-    subject of the clause it frames."""
-    anchor = trigger.anchor
+    subject of its support verb ("launched an inquiry") or of the clause it frames."""
+    anchor = event_noun(trigger.anchor, trigger.verb)
     owners = [
         a
         for c in anchor.children
@@ -390,6 +414,10 @@ def _noun_sources(trigger: Trigger, actor_at: ActorAt, country: str | None) -> l
     ]
     if agents:
         return agents
+    verb = support_verb(anchor, cues)
+    if verb is not None:
+        found, _ = subjects_of(verb, actor_at, country)
+        return found
     if framing(anchor):
         found, _ = subjects_of(anchor.head.head, actor_at, country)
         return found

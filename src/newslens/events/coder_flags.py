@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newslens.events.coder_frames import event_noun, governing_verb
 from newslens.events.coder_lexicon import Lexicon
 from newslens.events.coder_syntax import clause_head, clause_tokens, governors
 from newslens.records import TimeExpression
@@ -43,7 +44,7 @@ def framing(noun: Token) -> bool:
 
 def frame(trigger: Trigger) -> Token:
     """Where a noun's clause starts: "the invasion began" -> began; else the anchor itself."""
-    anchor = trigger.anchor
+    anchor = event_noun(trigger.anchor, trigger.verb) if trigger.noun else trigger.anchor
     if trigger.noun and anchor.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return anchor.head
     return anchor
@@ -63,7 +64,7 @@ def _negating(node: Token, negation: frozenset[str]) -> bool:
 def flags_of(trigger: Trigger, lexicon: Lexicon) -> tuple[bool, bool, bool]:
     """(negated, hypothetical, background) from the verb, its governors and its clause."""
     cues = lexicon.cues
-    negated = hypothetical = background = False
+    negated = hypothetical = background = pluperfect = False
     chain = list(governors(frame(trigger)))
     # "said after his talks with Putin": the talks are the day's news, not background
     talks = trigger.noun and trigger.type in lexicon.symmetric
@@ -83,23 +84,53 @@ def flags_of(trigger: Trigger, lexicon: Lexicon) -> tuple[bool, bool, bool]:
         if any(c.dep_ == "advmod" and c.lower_ == "allegedly" for c in kids):
             hypothetical = True  # ("reportedly" only attributes the act)
         if node.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in kids):
-            background = True
+            pluperfect = True
     head = chain[-1]
+    if pluperfect and not _reported(head, cues.reporting):
+        background = True  # ("Kyiv said Russian drones had struck": the tense of reported speech)
     marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
     if head.dep_ == "advcl" and marks & cues.conditional:
         hypothetical = True
     if head.dep_ in ("advcl", "pcomp", "pobj") and marks & cues.background_marks:
-        background = True
+        background = background or _clause_background(head, marks, lexicon)
     if head.dep_ == "pcomp" and head.head.lower_ in cues.background_marks:
-        background = True
+        background = background or _clause_background(head, {head.head.lower_}, lexicon)
     if trigger.noun:
         if any(c.lower_ in DOUBT_MODIFIERS for c in trigger.anchor.children if c.dep_ == "amod"):
             hypothetical = True
         # "Russia's invasion": a nominalised, earlier act; but "his talks with Putin" and "its
         # refusal to condemn" are the news of the day or a standing stance
+        # ("launched an inquiry", "faced sanctions": the act of the verb, as current as it)
+        verb = governing_verb(event_noun(trigger.anchor, trigger.verb))
+        supported = (
+            verb is not None and verb.lemma_.lower() in cues.support_verbs | cues.receiving_verbs
+        )
         if not framing(trigger.anchor) and trigger.type not in lexicon.symmetric | STANCES:
-            background = True
+            background = background or not supported
     return negated, hypothetical, background
+
+
+def _clause_background(head: Token, marks: set[str], lexicon: Lexicon) -> bool:
+    """Whether a subordinate clause of time restates an earlier act: always for
+    ``background_clause_marks`` ("since Russia invaded"), and for the other background marks
+    ("after", "before") unless the main clause is itself an act ("Ukrainian troops pulled back
+    after Russia began shelling the town": two acts; "Tensions rose after X attacked Y": the
+    attack is the context of a state of things)."""
+    if marks & lexicon.cues.background_clause_marks:
+        return True
+    main = head.head
+    while main.dep_ in ("prep", "pcomp", "pobj") and main.head.i != main.i:
+        main = main.head
+    lemma = main.lemma_.lower()
+    return lemma not in lexicon.verbs and all(words[0] != lemma for words, _ in lexicon.phrases)
+
+
+def _reported(head: Token, reporting: frozenset[str]) -> bool:
+    """Whether a clause is the complement of a reporting verb ("said (that) ...")."""
+    node = head
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in reporting
 
 
 def _distance(a: Token, b: Token) -> int:

@@ -41,6 +41,7 @@ class Cues:
     hypothetical_governors: frozenset[str] = frozenset()
     conditional: frozenset[str] = frozenset()
     background_marks: frozenset[str] = frozenset()
+    background_clause_marks: frozenset[str] = frozenset()
     background_phrases: tuple[str, ...] = ()
     background_days: int = 14
     reporting: frozenset[str] = frozenset()
@@ -50,6 +51,8 @@ class Cues:
     verbal: frozenset[str] = frozenset()
     military: frozenset[str] = frozenset()
     needs_target: frozenset[str] = frozenset()
+    support_verbs: frozenset[str] = frozenset()
+    receiving_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -166,12 +166,15 @@ def targets_of(
     sources: list[str],
     with_in: bool,
     deep: bool = True,
+    symmetric: bool = False,
 ) -> list[str]:
     """The target actors: a passive subject, else the first actor found breadth-first among the
     objects and target prepositions of ``anchor`` (and the verbs it governs by xcomp), with the
     conjuncts of that object ("blaming the US and NATO" gives both)."""
     passive = [c for c in anchor.children if c.dep_ == "nsubjpass"]
     preps = cues.target_preps | ({"in"} if with_in else set())
+    if symmetric:
+        preps = preps - {"on"}  # "a meeting on Afghanistan": a topic, not a counterpart
     level = passive or [c for c in anchor.children if _object_edge(c, preps, deep)]
     seen: set[int] = set()
     for _ in range(6):

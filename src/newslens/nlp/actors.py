@@ -46,6 +46,7 @@ from newslens.records import Actor, Mention
 __all__ = ["merge_actors", "resolve_actors"]
 
 _HIDE_LABELS = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+_NOT_NAME_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "PRON", "PART"})
 
 
 @dataclass
@@ -323,6 +324,8 @@ def _resolve_names(res: _Resolution, names: list[NameMatch]) -> None:
     opened: dict[int, int] = {}  # token -> where the named entity covering it starts
     for ent in doc.ents:
         first = ent.start + (doc[ent.start].lower_ == "the")  # "The White House" is ORG
+        while first < ent.end - 1 and doc[first].pos_ in _NOT_NAME_POS:
+            first += 1  # "[Hitting Ukrainian] units": a verb the tagger took into a name
         for k in range(first, ent.end):
             opened[k] = first
         if ent.label_ in _HIDE_LABELS:

@@ -1,0 +1,108 @@
+"""The verbs around an event noun: who does the act a noun names, and who undergoes it.
+
+- A support verb's object is the act itself ("launched an inquiry into X", "imposed a ban on
+  X", "held talks with X"): the verb's subject is the noun's source, and the act is as current
+  as the verb (not a nominalised earlier act); the lexicon's ``support_verbs``.
+- A receiving verb's subject undergoes the act ("Moscow faced sanctions from Japan", "Kyiv
+  received tanks from Denmark", "Argentina won the backing of the US", "came under fire from
+  X"): the subject is the target, the "from"/"by" phrase (or the noun's "of" phrase) the source;
+  the lexicon's ``receiving_verbs``. This holds for a verb the classifier anchored on too
+  ("Ukraine received 30 tanks from Germany" coded AID).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newslens.events.coder_coref import ActorAt
+from newslens.events.coder_lexicon import Cues
+from newslens.events.coder_syntax import actors_of
+
+Token = Any
+
+GIVER_PREPS = ("from", "by")
+
+
+def event_noun(anchor: Token, phrase: str = "") -> Token:
+    """The noun of a noun trigger: a phrase's head noun when the anchor is its last word
+    ("talks with" -> talks, "ban * imports" -> ban), a quantity's noun ("imposed a package of
+    sanctions" -> package)."""
+    words = {w for w in phrase.split() if w != "*"}
+    node = anchor
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            break
+        if node.pos_ == "ADP":
+            node = head
+        elif head.pos_ == "ADP" and head.head.lemma_.lower() in words and head.head.i != head.i:
+            node = head.head
+        elif head.lemma_.lower() in words and head.pos_ in ("NOUN", "PROPN"):
+            node = head
+        else:
+            break
+    head = node.head
+    if node.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return head.head
+    return node
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb whose object (or "under" phrase) the noun is ("opened talks", "came under fire")."""
+    if noun.dep_ in ("dobj", "obj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head  # ("sanctions were imposed on X by Y")
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return None
+
+
+def support_verb(noun: Token, cues: Cues) -> Token | None:
+    """The support verb of an event noun (see :func:`event_noun`), if it has one."""
+    verb = governing_verb(noun)
+    if verb is not None and verb.lemma_.lower() in cues.support_verbs:
+        return verb
+    return None
+
+
+def receiving_verb(anchor: Token, noun: Token | None, cues: Cues) -> Token | None:
+    """The receiving verb of an event: the anchor itself, or the verb governing its ``noun``."""
+    if noun is None:
+        return anchor if anchor.lemma_.lower() in cues.receiving_verbs else None
+    verb = governing_verb(noun)
+    if verb is not None and verb.lemma_.lower() in cues.receiving_verbs:
+        return verb
+    return None
+
+
+def givers(anchor: Token, noun: Token | None, verb: Token, actor_at: ActorAt) -> list[str]:
+    """The actors of the "from"/"by" phrases of the noun or verb, else of the noun's "of"."""
+    nouns = [anchor] if anchor.pos_ in ("NOUN", "PROPN") else []
+    nouns += [noun] if noun is not None else []
+    found: list[str] = []
+    for preps in (GIVER_PREPS, ("of",)):
+        heads = nouns if preps == ("of",) else [*nouns, verb]
+        for head in {t.i: t for t in heads}.values():
+            for prep in head.children:
+                if prep.dep_ not in ("prep", "agent") or prep.lower_ not in preps:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found += [a for a in actors_of(pobj, actor_at) if a not in found]
+        if found:
+            return found
+    return found
+
+
+def support_targets(verb: Token, actor_at: ActorAt, cues: Cues, sources: list[str]) -> list[str]:
+    """Targets in the support verb's own prepositions ("sanctions were imposed on X by Y")."""
+    found: list[str] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in cues.target_preps or prep.lower_ == "by":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for tok in (pobj, *pobj.conjuncts):
+                found += [a for a in actors_of(tok, actor_at) if a not in found + sources]
+    return found
