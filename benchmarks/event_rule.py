@@ -103,11 +103,12 @@ def main() -> None:
     )
     everywhere = Rule(learned_cues_everywhere=True)
     for name, cues, rule in (
-        ("lexicon words only", None, Rule()),
-        ("lexicon + learned words for every type", learned, everywhere),
+        ("cue from lexicon words only", None, Rule()),
+        ("cue from lexicon + learned words for every type", learned, everywhere),
+        ("no cue", None, Rule(cue=False)),
     ):
         scores = score_events(gold, code_parsed(parsed, predictions, lexicon, rule, cues=cues))
-        show(f"default thresholds, cue from {name}", scores)
+        show(f"default thresholds, {name}", scores)
     if args.no_grid:
         return
     results = []

@@ -329,7 +329,13 @@ PRECISION: list[tuple[str, str, str | None, str | None, str]] = [
         "nh",
     ),
     (f"{PUTINP}, who invaded Ukraine, met {XIP}.", "ASSAULT", PUTIN, UKR, ""),
-    ("The suspected attack by Kestria killed two soldiers.", "ASSAULT", KES, None, "hb"),
+    (
+        "The suspected attack by Kestria killed two soldiers.",
+        "ASSAULT",
+        KES,
+        None,
+        "h",
+    ),  # the subject of what it did: the news
     # negation and modality
     (
         f"{PUTINP} has no intention of meeting Ukrainian President Volodymyr Zelensky.",

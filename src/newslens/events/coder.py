@@ -48,6 +48,7 @@ from newslens.events.coder_frames import (
     event_noun,
     givers,
     receiving_verb,
+    reciprocal,
     support_targets,
     support_verb,
 )
@@ -60,7 +61,7 @@ from newslens.events.coder_lexicon import (
     load_lexicon,
     match_phrases,
 )
-from newslens.events.coder_nationals import with_nationals
+from newslens.events.coder_nationals import place_state, with_nationals
 from newslens.events.coder_senses import first_person_source, sense_type, unresolved_subject
 from newslens.events.coder_syntax import (
     actors_of,
@@ -369,9 +370,17 @@ def _code(
     }
     dated(base, time, ctx.published, lexicon.cues.background_days)
     location = location_of(frame(trigger), lexicon.cues)
+    if kind.lower() in lexicon.cues.local_types and not sources:
+        sources = [s for s in [place_state(location)] if s]  # "protesters rallied in Paris"
     evidence = (Evidence(ctx.article_id, ctx.index, text, ctx.outlet),)
     out = []
-    for source, target in _pairs(kind, sources, targets, lexicon):
+    if len(sources) > 1 and not targets and reciprocal(anchor):
+        pairs: Iterable[tuple[str | None, str | None]] = [
+            (a, b) for a in sources for b in sources if a != b
+        ]
+    else:
+        pairs = _pairs(kind, sources, targets, lexicon)
+    for source, target in pairs:
         if target is None and trigger.verb in lexicon.cues.needs_target:
             continue
         out.append(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newslens.events.coder_frames import event_noun, governing_verb
-from newslens.events.coder_lexicon import Lexicon
+from newslens.events.coder_lexicon import Cues, Lexicon
 from newslens.events.coder_syntax import clause_head, clause_tokens, governors
 from newslens.records import TimeExpression
 
@@ -101,13 +101,26 @@ def flags_of(trigger: Trigger, lexicon: Lexicon) -> tuple[bool, bool, bool]:
         # "Russia's invasion": a nominalised, earlier act; but "his talks with Putin" and "its
         # refusal to condemn" are the news of the day or a standing stance
         # ("launched an inquiry", "faced sanctions": the act of the verb, as current as it)
-        verb = governing_verb(event_noun(trigger.anchor, trigger.verb))
-        supported = (
-            verb is not None and verb.lemma_.lower() in cues.support_verbs | cues.receiving_verbs
-        )
+        noun = event_noun(trigger.anchor, trigger.verb)
+        verb = governing_verb(noun)
+        lights = cues.support_verbs | cues.receiving_verbs
+        supported = verb is not None and verb.lemma_.lower() in lights
         if not framing(trigger.anchor) and trigger.type not in lexicon.symmetric | STANCES:
-            background = background or not supported
+            background = background or not (supported or _acting_subject(noun, cues))
     return negated, hypothetical, background
+
+
+def _acting_subject(noun: Token, cues: Cues) -> bool:
+    """An event noun that is the subject of what it did ("Israel's strikes on Lebanon killed
+    twelve", "China's detention of two Canadians prompted Ottawa to ..."): the day's news,
+    unless it names a standing state of things ("Russia's invasion has caused a food crisis")."""
+    head = noun.head
+    return bool(
+        noun.dep_ == "nsubj"
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() != "be"
+        and noun.lemma_.lower() not in cues.standing_nouns
+    )
 
 
 def _clause_background(head: Token, marks: set[str], lexicon: Lexicon) -> bool:

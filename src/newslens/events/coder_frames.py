@@ -21,6 +21,7 @@ from newslens.events.coder_syntax import actors_of
 Token = Any
 
 GIVER_PREPS = ("from", "by")
+CLAIMS = frozenset({"responsibility", "credit"})
 
 
 def event_noun(anchor: Token, phrase: str = "") -> Token:
@@ -54,6 +55,8 @@ def governing_verb(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
         return head.head
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in CLAIMS:
+        return governing_verb(head.head)  # "claimed responsibility for the attack"
     return None
 
 
@@ -81,7 +84,8 @@ def givers(anchor: Token, noun: Token | None, verb: Token, actor_at: ActorAt) ->
     nouns += [noun] if noun is not None else []
     found: list[str] = []
     for preps in (GIVER_PREPS, ("of",)):
-        heads = nouns if preps == ("of",) else [*nouns, verb]
+        under = [p for c in verb.children if c.lower_ == "under" for p in c.children]
+        heads = nouns if preps == ("of",) else [*nouns, verb, *under]  # "came under fire from"
         for head in {t.i: t for t in heads}.values():
             for prep in head.children:
                 if prep.dep_ not in ("prep", "agent") or prep.lower_ not in preps:
@@ -106,3 +110,16 @@ def support_targets(verb: Token, actor_at: ActorAt, cues: Cues, sources: list[st
             for tok in (pobj, *pobj.conjuncts):
                 found += [a for a in actors_of(tok, actor_at) if a not in found + sources]
     return found
+
+
+def reciprocal(anchor: Token) -> bool:
+    """Whether the act's object is "each other" or "one another" ("Russia and Ukraine accused
+    each other of shelling the plant": each accuses the other)."""
+    for child in anchor.children:
+        nodes = [child, *(p for p in child.children if p.dep_ == "pobj")]
+        for node in nodes:
+            if node.lower_ in ("other", "another") and any(
+                c.lower_ in ("each", "one") for c in node.children
+            ):
+                return True
+    return False

@@ -53,6 +53,8 @@ class Cues:
     needs_target: frozenset[str] = frozenset()
     support_verbs: frozenset[str] = frozenset()
     receiving_verbs: frozenset[str] = frozenset()
+    standing_nouns: frozenset[str] = frozenset()
+    local_types: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

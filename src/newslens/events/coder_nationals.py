@@ -71,3 +71,14 @@ def _state_of(gaz: Gazetteer, tok: Any) -> str | None:
             if entry.kind == "demonym" and entry.actor_id.startswith("state:"):
                 return entry.actor_id
     return None
+
+
+def place_state(place: str | None, gaz: Gazetteer | None = None) -> str | None:
+    """The state whose capital or name a stated place is ("in Paris" -> state:FRA), else None."""
+    if not place:
+        return None
+    gaz = gaz or load_gazetteer()
+    for entry in gaz.names.get(fold(place), ()):
+        if entry.kind in ("capital", "country") and entry.actor_id.startswith("state:"):
+            return entry.actor_id
+    return None

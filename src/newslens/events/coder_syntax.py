@@ -32,6 +32,12 @@ CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "parataxis", "csubj",
 GOVERNED_DEPS = frozenset({"xcomp", "prep", "pcomp", "pobj", "acomp", "oprd"})
 NP_PARTS = frozenset({"poss", "amod", "compound", "nmod", "appos"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd", "pobj", "xcomp", "conj", "appos"})
+QUANTITY_NOUNS = frozenset(
+    {"thousand", "hundred", "dozen", "million", "score", "ten", "crowd", "handful", "number"}
+)
+PROXY_PARTICIPLES = frozenset(
+    {"back", "fund", "support", "ally", "link", "sponsor", "arm", "train", "inspire", "align"}
+)
 OWN_NOUNS = frozenset({"country", "government", "nation", "state", "administration"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # nouns whose complement is an act of the clause's subject: "has no intention of meeting",
@@ -71,6 +77,20 @@ def actors_of(
         if child.dep_ in NP_PARTS and (own_side or not _own_side(child)):
             for part in (child, *child.conjuncts):
                 found += [a for a in actor_at.get(part.i, ()) if a not in found]
+    if not found and token.lemma_.lower() in QUANTITY_NOUNS:  # "thousands of Georgians"
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    found += [a for a in actors_of(pobj, actor_at) if a not in found]
+    for child in token.children if not found else ():
+        if (
+            child.dep_ == "amod"
+            and child.pos_ in ("VERB", "ADJ")
+            and child.lemma_.lower() not in PROXY_PARTICIPLES
+        ):  # "a Greek-owned tanker", "a US-led coalition"; not "Iran-backed militias"
+            for part in child.children:
+                if part.dep_ in ("npadvmod", "compound", "amod", "nmod") and part.i < child.i:
+                    found += [a for a in actor_at.get(part.i, ()) if a not in found]
     own = not found and token.lemma_.lower() in OWN_NOUNS
     possessed = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
     if speaker_country is not None and own and possessed:
