@@ -101,9 +101,9 @@ def main() -> None:
         "model confidences only",
         score_events(gold, code_parsed(parsed, predictions, lexicon, never)),
     )
-    everywhere = Rule(learned_cues_everywhere=True)
+    everywhere = Rule(cue=True, learned_cues_everywhere=True)
     for name, cues, rule in (
-        ("cue from lexicon words only", None, Rule()),
+        ("cue from lexicon words only", None, Rule(cue=True)),
         ("cue from lexicon + learned words for every type", learned, everywhere),
         ("no cue", None, Rule(cue=False)),
     ):

@@ -30,7 +30,7 @@ def test_the_coder_places_actors_on_the_development_set() -> None:
 
     gold = [g for path in DEV for g in read_gold_events(path)]
     scores = score_events(gold, code_sentences([g.text for g in gold]))
-    # 2026-12-07: type + source + target country 0.481 (from 0.31 before the frames and
-    # nationals rules); source country 0.594
-    assert scores.type_and_dyad_country >= 0.46
-    assert scores.type_and_source_country >= 0.57
+    # 2026-12-07: type + source + target country 0.289 before the frames and nationals rules,
+    # 0.583 after them and without the cue; type + source country 0.428 -> 0.711
+    assert scores.type_and_dyad_country >= 0.55
+    assert scores.type_and_source_country >= 0.68

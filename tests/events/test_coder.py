@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from newslens.events.coder import code_events, event_id, load_lexicon
+from newslens.events.combine import Rule
 from newslens.nlp.actors import resolve_actors
 from newslens.nlp.gazetteer import load_gazetteer
 from newslens.nlp.times import resolve_times
@@ -446,26 +447,29 @@ def test_coder_issue5_date_follows_the_verb(
     assert find(code(text, SEPT), kind, source, target).date == date
 
 
+CUED = Rule(cue=True)  # the combination rule with the cue (not the default since 2026-12-07)
+
+
 def test_a_users_category_is_added_through_the_models_learned_cue_words() -> None:
     text = "Norvadia held a referendum on the new constitution on Sunday."
     doc = _nlp()(text)
     mentions, actors = resolve_actors("t", doc, load_gazetteer())
     probs = {0: {"REFERENDUM": 0.9, "NONE": 0.1}}
 
-    def coded(cues: dict[str, tuple[str, ...]] | None) -> list[str]:
+    def coded(cues: dict[str, tuple[str, ...]] | None, rule: Rule = CUED) -> list[str]:
         found = code_events(
-            "t", doc, mentions, (), PUB, None, load_lexicon(), actors, predictions=probs, cues=cues
-        )
+            "t", doc, mentions, (), PUB, None, load_lexicon(), actors, predictions=probs,
+            rule=rule, cues=cues,
+        )  # fmt: skip
         return [e.type for e in found]
 
+    assert coded(None, Rule()) == ["REFERENDUM"]  # the default rule asks for no cue
     assert coded(None) == []  # no lexicon word of a category the lexicon does not know
     assert coded({"REFERENDUM": ("referendum",)}) == ["REFERENDUM"]
     assert coded({"REFERENDUM": ("plebiscite",)}) == []
 
 
-def test_learned_cue_words_do_not_let_the_model_add_a_lexicon_type_by_default() -> None:
-    from newslens.events.combine import Rule
-
+def test_learned_cue_words_do_not_let_the_model_add_a_lexicon_type_under_the_cue() -> None:
     doc = _nlp()("Norvadia sent Kestria a note of gratitude on Sunday.")
     mentions, actors = resolve_actors("t", doc, load_gazetteer())
     probs = {0: {"SUPPORT": 0.9, "NONE": 0.1}}
@@ -478,8 +482,8 @@ def test_learned_cue_words_do_not_let_the_model_add_a_lexicon_type_by_default() 
         )  # fmt: skip
         return [e.type for e in found]
 
-    assert coded(Rule()) == []  # SUPPORT has lexicon words, none of them here
-    assert coded(Rule(learned_cues_everywhere=True)) == ["SUPPORT"]
+    assert coded(CUED) == []  # SUPPORT has lexicon words, none of them here
+    assert coded(Rule(cue=True, learned_cues_everywhere=True)) == ["SUPPORT"]
 
 
 def test_cue_words_license_the_model_but_code_nothing() -> None:

@@ -24,7 +24,7 @@ def probs(**values: float) -> dict[str, float]:
     return {**values, NONE: values.get(NONE, rest)}
 
 
-RULE = Rule(add=0.5, veto=0.9, floor=0.05, retype=0.8)
+RULE = Rule(add=0.5, veto=0.9, floor=0.05, retype=0.8, cue=True)
 
 
 def test_without_a_model_the_lexicon_codes_alone() -> None:

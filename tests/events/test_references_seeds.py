@@ -44,7 +44,7 @@ def test_seed_references_resolve_as_a_careful_reader_does(seeds: dict[str, ReadA
     texts = {k: a.body for k, a in seeds.items()}
     views = {k: (a.doc, a.actor_at) for k, a in seeds.items()}
     score = score_mentions(gold, texts, views)
-    assert score.share >= 0.88, score.wrong
+    assert score.share >= 0.95, score.wrong  # the target (249/261 on 2026-12-07)
     # every named form, title, metonym, outlet, region and national branch is right
     for kind in ("name", "alias", "title", "metonymy", "media", "region", "national-branch"):
         right, total = score.by_kind[kind]

@@ -18,7 +18,7 @@ missing one):
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newslens.records import Actor, Mention, Reference
@@ -86,6 +86,50 @@ def _group(token: Token) -> bool:
     if lemma == "pair":
         return "the" in words
     return token.tag_ in ("NNS", "NNPS") and bool(words & {"two", "both"})
+
+
+def _persons(found: _Seen, kinds: Mapping[str, str]) -> bool:
+    return len(found.actors) == 2 and all(_kind(a, kinds) == "person" for a in found.actors)
+
+
+def _bare_two(token: Token) -> bool:
+    """ "... met Xi, and the two signed a statement": "the two" standing alone for two persons."""
+    return bool(
+        token.lower_ == "two"
+        and token.dep_ in SUBJECTS
+        and token.i > 0
+        and token.nbor(-1).lower_ == "the"
+    )
+
+
+def _clause_pair(
+    token: Token, sentence: int, heads: Mapping[int, Mention], kinds: Mapping[str, str]
+) -> _Seen | None:
+    """ "In their February conversation, Xi had informed Putin": a "their" with no plural
+    antecedent stands for the two actors of one kind that are the subject and the object (or
+    the "with" counterpart) of one verb of its sentence."""
+    for verb in token.sent:
+        if verb.pos_ != "VERB":
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i in heads]
+        direct = [c for c in verb.children if c.dep_ == "dobj"]
+        objects = [c for c in direct if c.i in heads]
+        objects += [p for c in direct for p in c.children if p.dep_ == "poss" and p.i in heads]
+        objects += [
+            p
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for p in c.children
+            if p.dep_ == "pobj" and p.i in heads
+        ]
+        if not subjects or not objects:
+            continue
+        first, second = heads[subjects[0].i], heads[objects[0].i]
+        same = _kind(first.actor_id, kinds) == _kind(second.actor_id, kinds)
+        if first.actor_id != second.actor_id and same:
+            pair = (first.actor_id, second.actor_id)
+            return _Seen(sentence, token.i, pair, False, "group", (first, second))
+    return None
 
 
 def _pick(candidates: list[_Seen], prefer_subject: bool) -> _Seen | None:
@@ -195,7 +239,7 @@ def _pair(
     """The two most recent distinct actors of the kind a group noun names ("the two ministers":
     persons whose roles say minister)."""
     lemma = token.lemma_.lower()
-    want = GROUP_NOUNS[lemma]
+    want = GROUP_NOUNS.get(lemma, "person")  # a bare "the two": persons
     offices = GROUP_ROLES.get(lemma)
     found: list[str] = []
     origin: list[Mention] = []
@@ -286,10 +330,20 @@ def resolve_references(
                 continue
             if tok.pos_ == "PRON":
                 found = _resolve(tok, number, seen, kinds)
+                if found is None and tok.lower_ == "their":
+                    found = _clause_pair(tok, number, heads, kinds)
                 if found is None:
                     continue
                 how = "possessive" if tok.dep_ == "poss" else "pronoun"
                 index[tok.i] = found.actors
+                if _persons(found, kinds) and tok.dep_ == "poss" and tok.lower_ == "their":
+                    owner = tok.head  # "Lavrov and Wang hailed their countries' ties"
+                    states = tuple(country[a] for a in found.actors if a in country)
+                    if owner.lemma_.lower() in OWN_NOUNS and len(set(states)) == 2:
+                        index[tok.i] = states
+                        index.setdefault(owner.i, states)
+                        settle(number, tok, owner, found, how, stands_for=states)
+                        continue
                 if found.kind == "person" and tok.dep_ == "poss":
                     owner = tok.head
                     if owner.lemma_.lower() in OWN_NOUNS and found.actors[0] in country:
@@ -305,8 +359,11 @@ def resolve_references(
                 if person is not None:
                     index[tok.i] = index[tok.i - 1] = person.actors
                     settle(number, doc[tok.i - 1], tok, person, "ordinal")
-            elif _group(tok):
+            elif _group(tok) or _bare_two(tok):
                 group = _pair(tok, number, seen, roles)
+                states = tuple(country[a] for a in group.actors if a in country) if group else ()
+                if group is not None and tok.lemma_.lower() == "side" and len(set(states)) == 2:
+                    group = replace(group, actors=states)  # "both sides": the two ministers' states
                 if group is not None:
                     index[tok.i] = group.actors
                     settle(number, tok.left_edge, tok, group, "group")

@@ -15,20 +15,22 @@ candidate sentence (one with a resolved actor and a verb) a probability for ever
    sentence, and that event accounts for it ("refused to criticise X, blaming Y": the REJECT
    stays beside the DISAPPROVE).
 4. Any other lexicon event is kept, signal ``lexicon``.
-5. When the model's most probable type is not NONE, has P >= ``add``, no lexicon event of the
-   sentence has it and (with ``cue`` on, the default) a word of that type occurs in the sentence
-   in any syntax (``coder_lexicon.cued_types``: "the aid pledged by Oslo" has AID's noun but no
-   lexicon pattern; the lexicon's ``cue_words``, such as "howitzers" or "kickbacks", count here
-   and nowhere else) or, for a type the lexicon has no words for (a user's own category), one of
-   the model's learned cue words for it does (``coder_lexicon.learned_cues``,
-   ``classifier.learn_cues``), the model codes it (signal ``classifier``): the coder anchors it
-   on the sentence's event verb and finds source, target, flags and date by the same syntax as a
-   lexicon trigger (``coder.py``). Without the cue the model added events to sentences that are
-   no event at all on real news (a food bank's clients as AID, a bracelet-making pupil as
-   AGREE): 9 of 49 such additions were right in a hand-reviewed news-2022 sample. Learned cue
-   words for every type (``learned_cues_everywhere``) raised micro F1 out of fold on the
-   training labels from 0.577 to 0.615 and on the test set from 0.589 to 0.626, but on news-2022
-   4 of 40 reviewed events they let in were right (docs/evaluation.md), so they are off.
+5. When the model's most probable type is not NONE, has P >= ``add`` and no lexicon event of the
+   sentence has it, the model codes it (signal ``classifier``): the coder anchors it on the
+   sentence's event verb and finds source, target, flags and date by the same syntax as a
+   lexicon trigger (``coder.py``). With ``cue`` on (not the default) it must also find a word
+   of that type in the sentence in any syntax (``coder_lexicon.cued_types``: "the aid pledged by
+   Oslo" has AID's noun but no lexicon pattern; the lexicon's ``cue_words``, such as
+   "howitzers" or "kickbacks", count there and nowhere else) or, for a type the lexicon has no
+   words for (a user's own category), one of the model's learned cue words for it
+   (``coder_lexicon.learned_cues``, ``classifier.learn_cues``). The cue was the default while
+   the model, trained on fewer and event-dense labels, added events to sentences that are no
+   event at all on real news (9 of 49 such additions right in a hand-reviewed news-2022
+   sample). With the 5,044 labels of 2026-12-07 (220 news-genre no-event sentences among them)
+   the cue costs recall and buys no precision: out of fold on the training labels
+   (``benchmarks/event_rule.py --no-grid``) micro F1 0.688 with it, 0.765 without (precision
+   0.859 and 0.863), and in the news-2022 review of the model before them the events the cue
+   would keep were right as often as all of them (53/89 and 58/100; docs/evaluation.md).
 
 Every event's ``confidence`` is the model's probability of its final type (None for a type the
 model does not know). The thresholds come from the cross-validated grid on the training labels
@@ -56,7 +58,8 @@ class Rule:
     veto: float = 0.8
     floor: float = 0.05
     retype: float = 0.85
-    cue: bool = True
+    #: require a word of the type for an addition (rule 5); off by default since 2026-12-07
+    cue: bool = False
     #: learned cue words count for the lexicon's types too (not the default: see rule 5)
     learned_cues_everywhere: bool = False
 

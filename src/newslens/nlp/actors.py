@@ -364,6 +364,25 @@ def _resolve_names(res: _Resolution, names: list[NameMatch]) -> None:
         res.mention(start, end, gaz.actors[entry.actor_id], entry.how)
 
 
+def _resolve_lowercase_west(res: _Resolution) -> None:
+    """ "the west" and "western sanctions" written in lower case name the bloc where they act or
+    modify a bloc noun; never a direction or a region ("west of Kyiv", "in the west", "western
+    Ukraine")."""
+    west = res.gaz.actors.get("bloc:west")
+    for tok in res.doc if west is not None else ():
+        head = tok.head
+        if tok.lower_ == "western" and tok.text == "western":
+            acts = tok.dep_ == "amod" and head.lemma_.lower() in res.gaz.bloc_nouns
+        elif tok.text == "west" and tok.i > 0 and tok.nbor(-1).lower_ == "the":
+            after = tok.nbor(1).lower_ if tok.i + 1 < len(res.doc) else ""
+            place = tok.dep_ == "pobj" and head.lower_ in res.gaz.locative_prepositions
+            acts = after != "of" and not place and tok.dep_ != "compound"
+        else:
+            continue
+        if acts and res.free(tok.i, tok.i + 1):
+            res.mention(tok.i, tok.i + 1, west, "alias")
+
+
 def resolve_actors(
     article_id: str, doc: Doc, gazetteer: Gazetteer
 ) -> tuple[list[Mention], list[Actor]]:
@@ -380,6 +399,7 @@ def resolve_actors(
     _resolve_people(res, names, phrase_ending, name_ending)
     _resolve_phrases(res, phrases, name_at, name_ending)
     _resolve_names(res, names)
+    _resolve_lowercase_west(res)
     _resolve_short_names(res)
     people = {p.actor_id: p for p in res.people.values()}
     actors = []
