@@ -369,9 +369,11 @@ def _resolve_lowercase_west(res: _Resolution) -> None:
     modify a bloc noun; never a direction or a region ("west of Kyiv", "in the west", "western
     Ukraine")."""
     west = res.gaz.actors.get("bloc:west")
-    for tok in res.doc if west is not None else ():
+    if west is None:
+        return
+    for tok in res.doc:
         head = tok.head
-        if tok.lower_ == "western" and tok.text == "western":
+        if tok.text == "western":
             acts = tok.dep_ == "amod" and head.lemma_.lower() in res.gaz.bloc_nouns
         elif tok.text == "west" and tok.i > 0 and tok.nbor(-1).lower_ == "the":
             after = tok.nbor(1).lower_ if tok.i + 1 < len(res.doc) else ""
