@@ -447,7 +447,7 @@ def test_coder_issue5_date_follows_the_verb(
     assert find(code(text, SEPT), kind, source, target).date == date
 
 
-CUED = Rule(cue=True)  # the combination rule with the cue (not the default since 2026-12-07)
+CUED = Rule(cue=True)  # the combination rule with the cue (the default)
 
 
 def test_a_users_category_is_added_through_the_models_learned_cue_words() -> None:
@@ -463,7 +463,7 @@ def test_a_users_category_is_added_through_the_models_learned_cue_words() -> Non
         )  # fmt: skip
         return [e.type for e in found]
 
-    assert coded(None, Rule()) == ["REFERENDUM"]  # the default rule asks for no cue
+    assert coded(None, Rule(cue=False)) == ["REFERENDUM"]  # without the cue rule
     assert coded(None) == []  # no lexicon word of a category the lexicon does not know
     assert coded({"REFERENDUM": ("referendum",)}) == ["REFERENDUM"]
     assert coded({"REFERENDUM": ("plebiscite",)}) == []

@@ -301,6 +301,16 @@ def _agents(trigger: Trigger, ctx: _Context, speaker: str | None, cues: Cues) ->
     sources, _ = subjects_of(anchor, ctx.actor_at, country)
     if sources:
         return sources
+    by = [  # a gerund without a subject: "due to shelling by Ukrainian forces"
+        a
+        for c in anchor.children
+        if c.dep_ == "prep" and c.lower_ == "by"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in actors_of(p, ctx.actor_at, country)
+    ]
+    if by:
+        return by
     own = first_person_source(anchor, speaker, ctx.countries)
     if own is not None:
         return [own]

@@ -58,6 +58,8 @@ def _negating(node: Token, negation: frozenset[str]) -> bool:
             return True
         if child.dep_ == "preconj" and child.lower_ == "neither":  # "neither met nor called"
             return True
+        if child.lower_ == "longer" and any(c.lower_ == "no" for c in child.children):
+            return True  # "is no longer supplying gas"
     return bool(node.dep_ == "conj" and any(c.lower_ == "nor" for c in node.head.children))
 
 
@@ -72,8 +74,9 @@ def flags_of(trigger: Trigger, lexicon: Lexicon) -> tuple[bool, bool, bool]:
         lemma = node.lemma_.lower()
         if node.i != trigger.anchor.i and lemma in cues.negating_governors:
             negated = True
-        if node.i != trigger.anchor.i and lemma in cues.hypothetical_governors:
-            hypothetical = True
+        causal = lemma == "due" and (node.pos_ == "ADP" or node.dep_ == "prep")
+        if node.i != trigger.anchor.i and lemma in cues.hypothetical_governors and not causal:
+            hypothetical = True  # ("due to visit" is planned; "due to shelling" is because of)
         if node.dep_ == "prep" and lemma in cues.background_marks and not talks:
             background = True
         kids = list(node.children)

@@ -22,6 +22,12 @@ Token = Any
 
 GIVER_PREPS = ("from", "by")
 CLAIMS = frozenset({"responsibility", "credit"})
+# nouns of an amount of acts ("a package of sanctions"); "a target of Russian attacks" is not one
+QUANTITIES = frozenset(
+    {"package", "round", "wave", "series", "barrage", "string", "spate", "set", "batch", "raft",
+     "slew", "flurry", "volley", "salvo", "number", "host", "list", "tranche", "programme",
+     "program", "campaign"}
+)  # fmt: skip
 
 
 def event_noun(anchor: Token, phrase: str = "") -> Token:
@@ -43,8 +49,9 @@ def event_noun(anchor: Token, phrase: str = "") -> Token:
         else:
             break
     head = node.head
-    if node.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
-        return head.head
+    container = head.head
+    if node.dep_ == "pobj" and head.lower_ == "of" and container.lemma_.lower() in QUANTITIES:
+        return container
     return node
 
 

@@ -55,6 +55,7 @@ class Cues:
     receiving_verbs: frozenset[str] = frozenset()
     standing_nouns: frozenset[str] = frozenset()
     local_types: frozenset[str] = frozenset()
+    person_object_senses: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,10 @@ def sense_type(
     wrong = lexicon.not_objects.get(lemma, frozenset())
     if wrong and any(p.lemma_.lower() in wrong for p in _patients(anchor)):
         return None
+    if lemma in lexicon.cues.person_object_senses and any(
+        p.ent_type_ == "PERSON" for p in _patients(anchor)
+    ):
+        return None  # "the president fired Bolton": dismissed, not shot at
     wrong = lexicon.not_subjects.get(lemma, frozenset())
     subject = _subject(anchor) if wrong else None
     if subject is not None and any(

@@ -18,19 +18,18 @@ candidate sentence (one with a resolved actor and a verb) a probability for ever
 5. When the model's most probable type is not NONE, has P >= ``add`` and no lexicon event of the
    sentence has it, the model codes it (signal ``classifier``): the coder anchors it on the
    sentence's event verb and finds source, target, flags and date by the same syntax as a
-   lexicon trigger (``coder.py``). With ``cue`` on (not the default) it must also find a word
-   of that type in the sentence in any syntax (``coder_lexicon.cued_types``: "the aid pledged by
+   lexicon trigger (``coder.py``). With ``cue`` on (the default) it must also find a word of
+   that type in the sentence in any syntax (``coder_lexicon.cued_types``: "the aid pledged by
    Oslo" has AID's noun but no lexicon pattern; the lexicon's ``cue_words``, such as
    "howitzers" or "kickbacks", count there and nowhere else) or, for a type the lexicon has no
    words for (a user's own category), one of the model's learned cue words for it
-   (``coder_lexicon.learned_cues``, ``classifier.learn_cues``). The cue was the default while
-   the model, trained on fewer and event-dense labels, added events to sentences that are no
-   event at all on real news (9 of 49 such additions right in a hand-reviewed news-2022
-   sample). With the 5,044 labels of 2026-12-07 (220 news-genre no-event sentences among them)
-   the cue costs recall and buys no precision: out of fold on the training labels
-   (``benchmarks/event_rule.py --no-grid``) micro F1 0.688 with it, 0.765 without (precision
-   0.859 and 0.863), and in the news-2022 review of the model before them the events the cue
-   would keep were right as often as all of them (53/89 and 58/100; docs/evaluation.md).
+   (``coder_lexicon.learned_cues``, ``classifier.learn_cues``). On event-dense sentences the
+   cue costs recall and buys no precision (out of fold on the 5,044 training labels,
+   ``benchmarks/event_rule.py --no-grid``: micro F1 0.688 with it, 0.765 without, precision
+   0.859 and 0.863), but real news is mostly sentences that hold no event: in two fresh
+   hand-reviewed news-2022 samples the additions without a cue word were right 5 of 20 times,
+   those with one 13 of 34 (docs/evaluation.md). What a user reads is real news, so the cue
+   stays on; ``Rule(cue=False)`` is the rule for event-dense text.
 
 Every event's ``confidence`` is the model's probability of its final type (None for a type the
 model does not know). The thresholds come from the cross-validated grid on the training labels
@@ -58,8 +57,8 @@ class Rule:
     veto: float = 0.8
     floor: float = 0.05
     retype: float = 0.85
-    #: require a word of the type for an addition (rule 5); off by default since 2026-12-07
-    cue: bool = False
+    #: require a word of the type for an addition (rule 5; see the module docstring)
+    cue: bool = True
     #: learned cue words count for the lexicon's types too (not the default: see rule 5)
     learned_cues_everywhere: bool = False
 

@@ -161,9 +161,10 @@ class _Reader:
         return self.referred(subj) or _Speaker(None, text)
 
     def referred(self, subj: Any) -> _Speaker | None:
-        """The one actor the coreference index gives the subject's head, if it gives one."""
+        """The actor the coreference index gives the subject's head, if it gives one; of a pair
+        ("the two signed a statement declaring …"), the first named: a quote has one speaker."""
         actors = self.actor_at.get(subj.i, ())
-        if len(actors) != 1:
+        if len(actors) not in (1, 2):
             return None
         words = [t for t in subj.subtree if t.dep_ not in ("relcl", "acl", "punct")]
         return _Speaker(actors[0], _clean(self.doc[words[0].i : words[-1].i + 1].text))
