@@ -22,11 +22,13 @@ Token = Any
 
 GIVER_PREPS = ("from", "by")
 CLAIMS = frozenset({"responsibility", "credit"})
+AMOUNTS = frozenset({"MONEY", "QUANTITY", "CARDINAL"})  # "tens of billions of dollars in aid"
 # nouns of an amount of acts ("a package of sanctions"); "a target of Russian attacks" is not one
 QUANTITIES = frozenset(
     {"package", "round", "wave", "series", "barrage", "string", "spate", "set", "batch", "raft",
      "slew", "flurry", "volley", "salvo", "number", "host", "list", "tranche", "programme",
-     "program", "campaign"}
+     "program", "campaign", "dollar", "euro", "pound", "billion", "million", "ton", "tonne",
+     "worth", "sum", "amount", "ten", "hundred", "thousand"}
 )  # fmt: skip
 
 
@@ -48,10 +50,14 @@ def event_noun(anchor: Token, phrase: str = "") -> Token:
             node = head
         else:
             break
-    head = node.head
-    container = head.head
-    if node.dep_ == "pobj" and head.lower_ == "of" and container.lemma_.lower() in QUANTITIES:
-        return container
+    for _ in range(6):  # "imposed a package of sanctions", "$5 billion in aid"
+        head = node.head
+        container = head.head
+        if node.dep_ != "pobj" or head.lower_ not in ("of", "in") or head.i == container.i:
+            break
+        if container.lemma_.lower() not in QUANTITIES and container.ent_type_ not in AMOUNTS:
+            break
+        node = container
     return node
 
 

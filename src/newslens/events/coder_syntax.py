@@ -137,7 +137,10 @@ def subjects_of(
             if objects and node.head.lemma_.lower() not in ("promise", "vow", "pledge"):
                 return actors_of(objects[0], actor_at, country), False
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
-            objects = [c for c in node.head.head.children if c.dep_ in ("dobj", "obj")]
+            governor = node.head.head
+            objects = [c for c in governor.children if c.dep_ in ("dobj", "obj")]
+            if objects and objects[0].tag_ in ("WDT", "WP"):  # "the country that X accused of"
+                objects = [o for o in [_relative_object(governor)] if o is not None]
             controlled = actors_of(objects[0], actor_at, country) if objects else []
             if controlled:
                 return controlled, False
@@ -191,6 +194,11 @@ def targets_of(
     """The target actors: a passive subject, else the first actor found breadth-first among the
     objects and target prepositions of ``anchor`` (and the verbs it governs by xcomp), with the
     conjuncts of that object ("blaming the US and NATO" gives both)."""
+    relative = _relative_object(anchor)
+    if relative is not None:  # "Ukraine, which Russia invaded in February"
+        found = [a for a in actors_of(relative, actor_at, own_side=False) if a not in sources]
+        if found:
+            return found
     passive = [c for c in anchor.children if c.dep_ == "nsubjpass"]
     preps = cues.target_preps | ({"in"} if with_in else set())
     if symmetric:
@@ -217,6 +225,21 @@ def targets_of(
             break
         level = nxt
     return []
+
+
+def _relative_object(anchor: Token) -> Token | None:
+    """The noun a relative clause modifies when the relative pronoun is the clause's object or
+    passive subject ("Ukraine, which Russia invaded"; "the country that Moscow accused of ..."),
+    through an apposition to the name it restates ("Ukraine - the country that ...")."""
+    if anchor.dep_ != "relcl":
+        return None
+    pronoun = [
+        c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WDT", "WP")
+    ]
+    if not pronoun:
+        return None
+    noun = anchor.head
+    return noun.head if noun.dep_ == "appos" else noun
 
 
 def _own_side(token: Token) -> bool:

@@ -40,10 +40,21 @@ def unique(items: list[str]) -> list[str]:
     return list(seen)
 
 
+# States news names that ISO 3166-1 does not list, with the user-assigned codes that the EU, the
+# IMF and the World Bank use for them; their facts come from country_facts.tsv alone.
+UNLISTED = {"XKX": "XK"}  # Kosovo
+
+
+class _Unlisted:
+    def __init__(self, alpha_3: str, alpha_2: str) -> None:
+        self.alpha_3, self.alpha_2, self.name = alpha_3, alpha_2, ""
+
+
 def country_rows(facts: dict[str, list[str]]) -> list[str]:
-    """One TSV row per ISO 3166-1 country, sorted by alpha-3 code."""
+    """One TSV row per ISO 3166-1 country (and per ``UNLISTED`` state), sorted by alpha-3."""
     rows = []
-    for country in sorted(pycountry.countries, key=lambda c: c.alpha_3):
+    listed = [*pycountry.countries, *(_Unlisted(a3, a2) for a3, a2 in UNLISTED.items())]
+    for country in sorted(listed, key=lambda c: c.alpha_3):
         display, capitals, demonyms, names, seats, sovereign = facts.get(country.alpha_3, [""] * 6)
         iso_names = [
             getattr(country, attr, "") or "" for attr in ("name", "official_name", "common_name")
