@@ -36,7 +36,26 @@ QUANTITY_NOUNS = frozenset(
     {"thousand", "hundred", "dozen", "million", "score", "ten", "crowd", "handful", "number"}
 )
 PROXY_PARTICIPLES = frozenset(
-    {"back", "fund", "support", "ally", "link", "sponsor", "arm", "train", "inspire", "align"}
+    {
+        "back",
+        "fund",
+        "support",
+        "ally",
+        "link",
+        "sponsor",
+        "arm",
+        "train",
+        "inspire",
+        "align",
+        "supply",
+        "make",
+        "provide",
+        "build",
+        "donate",
+        "give",
+        "manufacture",
+        "produce",
+    }
 )
 OWN_NOUNS = frozenset({"country", "government", "nation", "state", "administration"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -134,7 +153,7 @@ def subjects_of(
             return found, False
         if node.dep_ == "xcomp":
             objects = [c for c in node.head.children if c.dep_ in ("dobj", "obj")]
-            if objects and node.head.lemma_.lower() not in ("promise", "vow", "pledge"):
+            if objects and node.head.lemma_.lower() not in ("promise", "vow", "pledge", "use"):
                 return actors_of(objects[0], actor_at, country), False
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
             governor = node.head.head
