@@ -24,6 +24,7 @@ spacy = pytest.importorskip("spacy")
 PUB = dt.date(2022, 4, 19)  # a Tuesday
 CHN, RUS, USA, UKR = "state:CHN", "state:RUS", "state:USA", "state:UKR"
 NOR, KES, TAL = "state:XNV", "state:XKS", "state:XTV"
+KESF = "org:xks-armed-forces"
 XI, PUTIN = "person:xi-jinping", "person:vladimir-putin"
 
 
@@ -115,6 +116,15 @@ CASES: list[tuple[str, str, str | None, str | None, str, str | None]] = [
     ("Norvadia faced new sanctions from Kestria.", "SANCTION", KES, NOR, "", None),
     ("Talvane received military assistance from Kestria.", "AID", KES, TAL, "", None),
     ("Sanctions were imposed on Talvane by Norvadia.", "SANCTION", NOR, TAL, "", None),
+    # the actors of relative clauses, gerunds, reciprocals, makers and crowds
+    ("Talvane, which Kestria invaded last year, asked for help.", "ASSAULT", KES, TAL, "b", None),
+    ("Norvadia and Kestria accused each other of fraud.", "DISAPPROVE", NOR, KES, "", None),
+    ("Norvadia and Kestria accused each other of fraud.", "DISAPPROVE", KES, NOR, "", None),
+    ("Kestria claimed responsibility for the attack on Talvane.", "ASSAULT", KES, TAL, "", None),
+    ("The town was emptied by shelling by Kestrian forces.", "ASSAULT", KESF, None, "", None),
+    ("Talvane used Kestrian-made rockets to attack Norvadia.", "ASSAULT", TAL, NOR, "", None),
+    ("Thousands of Norvadians protested in Dorun.", "PROTEST", NOR, None, "", None),
+    ("Hundreds of people protested in Dorun on Sunday.", "PROTEST", KES, None, "", None),
     ("Kestria opened an investigation into Talvane's banks.", "INVESTIGATE", KES, TAL, "", None),
     ("Kestria and Norvadia signed a pact with Talvane.", "AGREE", KES, TAL, "", None),
     ("Kestria and Norvadia signed a pact with Talvane.", "AGREE", NOR, TAL, "", None),
@@ -337,6 +347,10 @@ PRECISION: list[tuple[str, str, str | None, str | None, str]] = [
         None,
         "h",
     ),  # the subject of what it did: the news
+    ("Kestria's attacks on Talvane killed twelve people.", "ASSAULT", KES, TAL, ""),
+    ("Kestria's invasion of Talvane has caused a crisis.", "ASSAULT", KES, TAL, "b"),
+    ("Kestria is no longer supplying gas to Talvane.", "AID", KES, TAL, "n"),
+    ("The bridge collapsed due to shelling by Kestria.", "ASSAULT", KES, None, ""),
     # negation and modality
     (
         f"{PUTINP} has no intention of meeting Ukrainian President Volodymyr Zelensky.",
@@ -399,6 +413,10 @@ NOT_PRECISION: list[tuple[str, str]] = [
     ("Norvadia struck a balance between Kestria and Talvane.", "ASSAULT"),
     ("He condemned Kestria.", "DISAPPROVE"),  # no antecedent: no agentless event
     ("Kestrian bonds and the Norvadian crown rallied after the vote.", "PROTEST"),
+    ("Kestrian President Ilan Morel fired Oren Vask on Monday.", "ASSAULT"),  # dismissed
+    ("Kestria's exports hit a record high in May.", "ASSAULT"),
+    ("A storm hit Talvane's coast overnight.", "ASSAULT"),
+    ("He waited in Dorun, his heart pounding.", "ASSAULT"),
 ]
 
 

@@ -81,6 +81,28 @@ CASES = [
         {"bloc:west"},
     ),
     ("Western governments imposed new sanctions on Russia.", "Western", 0, {"bloc:west"}),
+    ("China called on the west to drop its sanctions.", "west", 0, {"bloc:west"}),
+    ("Beijing helped Moscow evade western sanctions.", "western", 0, {"bloc:west"}),
+    ("Fighting flared in the west of the country.", "west", 0, set()),
+    ("Shells fell on towns in western Ukraine.", "western", 0, set()),
+    (
+        "In their February call, Xi Jinping informed Vladimir Putin of the plan.",
+        "their",
+        0,
+        {"person:xi-jinping", "person:vladimir-putin"},
+    ),
+    (
+        "Vladimir Putin met Xi Jinping in Beijing, and the two signed a joint statement.",
+        "the two",
+        0,
+        {"person:xi-jinping", "person:vladimir-putin"},
+    ),
+    (
+        "Sergei Lavrov and Wang Yi met in Anhui. Both sides are determined to deepen ties.",
+        "Both sides",
+        0,
+        {"state:RUS", "state:CHN"},
+    ),
     ("Settlers in the West Bank protested on Friday.", "West", 0, set()),
     ("The film was popular with Western audiences.", "Western", 0, set()),
     (

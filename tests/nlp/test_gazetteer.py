@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newslens.nlp.gazetteer import DATA_DIR, fold, load_gazetteer
+from newslens.countries import fold
+from newslens.nlp.gazetteer import DATA_DIR, load_gazetteer
 
 # Territories with no capital of their own.
 NO_CAPITAL = {"ATA", "BVT", "HMD", "UMI"}

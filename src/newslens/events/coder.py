@@ -301,14 +301,7 @@ def _agents(trigger: Trigger, ctx: _Context, speaker: str | None, cues: Cues) ->
     sources, _ = subjects_of(anchor, ctx.actor_at, country)
     if sources:
         return sources
-    by = [  # a gerund without a subject: "due to shelling by Ukrainian forces"
-        a
-        for c in anchor.children
-        if c.dep_ == "prep" and c.lower_ == "by"
-        for p in c.children
-        if p.dep_ == "pobj"
-        for a in actors_of(p, ctx.actor_at, country)
-    ]
+    by = _by_phrase(anchor, ctx.actor_at, country)  # a subjectless gerund: "shelling by X"
     if by:
         return by
     own = first_person_source(anchor, speaker, ctx.countries)
@@ -423,14 +416,7 @@ def _noun_sources(
     ]
     if owners:
         return owners
-    agents = [  # "the attack by Kestria"
-        a
-        for c in anchor.children
-        if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-        for p in c.children
-        if p.dep_ == "pobj"
-        for a in actors_of(p, actor_at, country)
-    ]
+    agents = _by_phrase(anchor, actor_at, country)  # "the attack by Kestria"
     if agents:
         return agents
     verb = support_verb(anchor, cues)
@@ -441,3 +427,15 @@ def _noun_sources(
         found, _ = subjects_of(anchor.head.head, actor_at, country)
         return found
     return []
+
+
+def _by_phrase(anchor: Token, actor_at: ActorAt, country: str | None) -> list[str]:
+    """The actors of the "by" phrase of an event noun or a subjectless gerund."""
+    return [
+        a
+        for c in anchor.children
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for a in actors_of(p, actor_at, country)
+    ]

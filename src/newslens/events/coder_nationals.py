@@ -12,59 +12,52 @@ reads these demonyms as their state where the resolver left them (:func:`nationa
   "Japanese journalists", "Greek-owned tanker", "a Russian oil refinery");
 - a plural demonym standing alone ("two detained Americans", "Palestinians").
 
-The demonyms come from the gazetteer's country tables, read here from the data files (a stage
-never imports another stage); a user's own gazetteer file is not read by this fallback.
+The demonyms come from the gazetteer's country tables through ``newslens.countries`` (a stage
+never imports another stage), as the language stage reads them.
 """
 
 from __future__ import annotations
 
 import functools
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
+from newslens.countries import country_files, fold, read_countries
+
 ActorAt = Mapping[int, tuple[str, ...]]
-# the gazetteer's country table: the event stage reads the data file itself (a stage never
-# imports another stage's code)
-GAZETTEER = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
 
 
 @dataclass(frozen=True)
 class Nationalities:
-    """Folded demonym -> state id, and folded country name or capital -> state id; a word two
-    states share ("Congolese") is left out."""
+    """Folded demonym -> state id, and folded country name or capital -> state id."""
 
     demonyms: Mapping[str, str]
     places: Mapping[str, str]
 
 
-def fold(text: str) -> str:
-    """Lower case without accents ("Türkiye" -> "turkiye")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
-@functools.lru_cache(maxsize=2)
-def load_nationalities(base: Path = GAZETTEER) -> Nationalities:
-    """The demonyms, names and capitals of ``countries.tsv`` and ``countries_*.tsv`` (the demo's
-    fictional states), as the language stage's gazetteer reads them (see their header)."""
+@functools.lru_cache(maxsize=1)
+def load_nationalities() -> Nationalities:
+    """The demonyms, names and capitals of the country tables, keyed as the language stage's
+    gazetteer keys them: a dependency yields to a sovereign state that shares the word, a
+    dependency's capital is no place here ("Hamilton", "Douglas"), and a word two states share
+    ("Congolese") is left out."""
+    rows = [row for path in country_files() for row in read_countries(path)]
     demonyms: dict[str, set[str]] = {}
     places: dict[str, set[str]] = {}
-    paths = [base / "countries.tsv", *sorted(base.glob("countries_*.tsv"))]
-    lines = [line for path in paths for line in path.read_text(encoding="utf-8").splitlines()]
-    for line in lines:
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = (line.split("\t") + [""] * 8)[:8]
-        state = f"state:{fields[0]}"
-        for word in fields[5].split("|"):
-            if word.strip():
-                demonyms.setdefault(fold(word.strip()), set()).add(state)
-        for word in [fields[2], *fields[3].split("|"), *fields[4].split("|")]:
-            if word.strip():
-                places.setdefault(fold(word.strip()), set()).add(state)
+    for sovereign_only in (True, False):  # sovereign states first; dependencies fill the gaps
+        taken = set(demonyms), set(places)
+        for row in rows:
+            if bool(row.sovereign) == sovereign_only:
+                continue
+            state = f"state:{row.alpha3}"
+            capitals = () if row.sovereign else row.capitals
+            for words, into, seen in (
+                (row.demonyms, demonyms, taken[0]),
+                ((row.name, *row.names, *capitals), places, taken[1]),
+            ):
+                for key in {fold(w) for w in words} - seen:
+                    into.setdefault(key, set()).add(state)
     return Nationalities(
         {k: next(iter(v)) for k, v in demonyms.items() if len(v) == 1},
         {k: next(iter(v)) for k, v in places.items() if len(v) == 1},

@@ -36,27 +36,9 @@ QUANTITY_NOUNS = frozenset(
     {"thousand", "hundred", "dozen", "million", "score", "ten", "crowd", "handful", "number"}
 )
 PROXY_PARTICIPLES = frozenset(
-    {
-        "back",
-        "fund",
-        "support",
-        "ally",
-        "link",
-        "sponsor",
-        "arm",
-        "train",
-        "inspire",
-        "align",
-        "supply",
-        "make",
-        "provide",
-        "build",
-        "donate",
-        "give",
-        "manufacture",
-        "produce",
-    }
-)
+    {"back", "fund", "support", "ally", "link", "sponsor", "arm", "train", "inspire", "align",
+     "supply", "make", "provide", "build", "donate", "give", "manufacture", "produce"}
+)  # fmt: skip
 OWN_NOUNS = frozenset({"country", "government", "nation", "state", "administration"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # nouns whose complement is an act of the clause's subject: "has no intention of meeting",

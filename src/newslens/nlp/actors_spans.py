@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from newslens.nlp.gazetteer import BodyEntry, Gazetteer, NameEntry, RoleEntry, fold
+from newslens.countries import fold
+from newslens.nlp.gazetteer import BodyEntry, Gazetteer, NameEntry, RoleEntry
 
 Doc = Any  # spacy.tokens.Doc; typed loosely so mypy needs no spaCy stubs
 Token = Any

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import functools
 import tomllib
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from newslens.countries import country_files, fold, read_countries, strip_accents
 from newslens.nlp.people import People, load_people
 from newslens.records import Actor
 
@@ -25,19 +25,6 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 # id prefix -> actor kind for the rows of organisations.tsv that are not organisations
 _ORG_KINDS = {"bloc": "bloc", "region": "region"}
 _PRIORITY = {"country": 0, "org": 1, "seat": 2, "capital": 3, "demonym": 4}
-
-
-def strip_accents(text: str) -> str:
-    """``text`` without combining marks, curly apostrophes straightened, whitespace collapsed."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(text.split()) if " " in text or "\n" in text or "\t" in text else text
-
-
-def fold(text: str) -> str:
-    """The lookup key of a surface: lowercase, without diacritics, straight apostrophes."""
-    return strip_accents(text).lower()
 
 
 @dataclass(frozen=True)
@@ -170,14 +157,18 @@ def _index_names(
 def _country_entries(path: Path) -> tuple[list[tuple[str, NameEntry, bool]], dict[str, str]]:
     raw: list[tuple[str, NameEntry, bool]] = []
     names: dict[str, str] = {}
-    for alpha3, _alpha2, name, all_names, capitals, demonyms, seats, sovereign in _rows(path, 8):
-        names[alpha3] = name
-        actor_id = f"state:{alpha3}"
-        dependency = bool(sovereign)
-        groups = [("country", "name", [name]), ("country", "alias", _split(all_names))]
-        groups += [("seat", "metonymy", _split(seats)), ("demonym", "demonym", _split(demonyms))]
+    for row in read_countries(path):
+        name = row.name
+        names[row.alpha3] = name
+        actor_id = f"state:{row.alpha3}"
+        dependency = bool(row.sovereign)
+        groups = [("country", "name", [name]), ("country", "alias", list(row.names))]
+        groups += [
+            ("seat", "metonymy", list(row.seats)),
+            ("demonym", "demonym", list(row.demonyms)),
+        ]
         if not dependency:  # "Hamilton" or "Douglas" said: a person, not Bermuda or Man
-            groups.append(("capital", "metonymy", _split(capitals)))
+            groups.append(("capital", "metonymy", list(row.capitals)))
         for kind, how, surfaces in groups:
             for surface in surfaces:
                 surface = _drop_article(surface)
@@ -220,13 +211,14 @@ def _org_entries(path: Path) -> tuple[list[tuple[str, NameEntry, bool]], dict[st
 def load_gazetteer(path: Path | None = None) -> Gazetteer:
     """Load and index the gazetteer data files from ``path`` (default: the bundled data). Cached."""
     base = path or DATA_DIR
-    country_raw, country_names = _country_entries(base / "countries.tsv")
-    org_raw, actors = _org_entries(base / "organisations.tsv")
+    country_raw: list[tuple[str, NameEntry, bool]] = []
+    country_names: dict[str, str] = {}
     # Extra files extend the bundled lists (the demo's fictional countries, a user's own bodies).
-    for extra in sorted(base.glob("countries_*.tsv")):
-        more_raw, more_names = _country_entries(extra)
+    for table in country_files(base):
+        more_raw, more_names = _country_entries(table)
         country_raw += more_raw
         country_names.update(more_names)
+    org_raw, actors = _org_entries(base / "organisations.tsv")
     for extra in sorted(base.glob("organisations_*.tsv")):
         more_raw, more_actors = _org_entries(extra)
         org_raw += more_raw
