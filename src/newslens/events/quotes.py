@@ -32,39 +32,25 @@ indirect (X said that …; according to X, …; X told Y that …).
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from newslens.events.coder_coref import ActorAt, reference_index
 from newslens.events.quotes_acts import act_content, quote_content
 from newslens.events.quotes_cues import QuoteCues, load_quote_cues
 from newslens.events.quotes_marks import QuotedSpan, find_quoted_spans
+from newslens.events.quotes_speakers import Speaker, Speakers, clean
 from newslens.records import Mention, Quote
 
 __all__ = ["QuoteCues", "extract_quotes", "load_quote_cues"]
 
-_PRONOUNS = frozenset({"he", "she"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_SPACE = re.compile(r"\s+")
 _MIN_UNCUED_WORDS = 4  # shorter quoted words with no cue are scare quotes, not quotes
 
 
 def _quote_id(article_id: str, start: int) -> str:
     digest = hashlib.sha256(f"{article_id}\x00{start}".encode()).hexdigest()
     return "q" + digest[:14]
-
-
-def _clean(text: str) -> str:
-    text = re.sub(r"\n\s*\n\s*[\"“„]", " ", text)  # marks reopening a run-on quote
-    return _SPACE.sub(" ", text).strip().strip(",;:").strip()
-
-
-@dataclass
-class _Speaker:
-    actor: str | None
-    text: str
 
 
 class _Reader:
@@ -80,8 +66,8 @@ class _Reader:
             for tok in sent:
                 self.sent_of[tok.i] = index
         # the event coder's resolution of pronouns, "the latter", "his government"
-        self.actor_at = reference_index(doc, self.mentions) if actor_at is None else actor_at
-        self.last: _Speaker | None = None  # the previous attribution in the article
+        actor_at = reference_index(doc, self.mentions) if actor_at is None else actor_at
+        self.speakers = Speakers(doc, self.mentions, self.sent_of, cues.documents, actor_at)
         self.quotes: list[Quote] = []
 
     # -- tokens and cues -------------------------------------------------------------------
@@ -129,78 +115,11 @@ class _Reader:
         after = [c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "obj")]
         return after[0] if after else None
 
-    def mention_in(self, start: int, end: int, head_char: int) -> Mention | None:
-        inside = [m for m in self.mentions if m.start >= start and m.end <= end]
-        for m in inside:
-            if m.start <= head_char < m.end:
-                return m
-        # "China's CCTV report", "the ministry's summary": the possessor nearest the head
-        before = [m for m in inside if m.end <= head_char]
-        if before:
-            return before[-1]
-        return inside[0] if inside else None
-
-    def speaker_of(self, subj: Any | None) -> _Speaker:
-        if subj is None:
-            return _Speaker(None, "")
-        if subj.lower_ in _PRONOUNS:  # speaker-aware and more cautious than the index
-            return self.resolve_pronoun(subj)
-        tokens = [t for t in subj.subtree if t.dep_ not in ("relcl", "acl", "punct")]
-        left = min(t.idx for t in tokens)
-        right = max(t.idx + len(t.text) for t in tokens)
-        # a relative clause or apposition inside the subject holds other actors: cut it off
-        for t in subj.subtree:
-            if t.dep_ in ("relcl", "acl", "appos") and t.idx > subj.idx:
-                right = min(right, min(x.idx for x in t.subtree))
-        mention = self.mention_in(left, right, subj.idx)
-        if mention is not None:
-            return _Speaker(mention.actor_id, mention.text)
-        text = _clean(self.doc.text[left:right])
-        if subj.lemma_.lower() in self.cues.documents and self.last is not None:
-            return _Speaker(self.last.actor, text)
-        return self.referred(subj) or _Speaker(None, text)
-
-    def referred(self, subj: Any) -> _Speaker | None:
-        """The actor the coreference index gives the subject's head, if it gives one; of a pair
-        ("the two signed a statement declaring …"), the first named: a quote has one speaker."""
-        actors = self.actor_at.get(subj.i, ())
-        if len(actors) not in (1, 2):
-            return None
-        words = [t for t in subj.subtree if t.dep_ not in ("relcl", "acl", "punct")]
-        return _Speaker(actors[0], _clean(self.doc[words[0].i : words[-1].i + 1].text))
-
-    def resolve_pronoun(self, pronoun: Any) -> _Speaker:
-        """ "he"/"she": a person of the nearest earlier sentence (this one before the pronoun
-        included) that mentions people, when the choice is clear."""
-        sent = self.sent_of[pronoun.i]
-        for index in range(sent, -1, -1):
-            people = [
-                m for m in self.mentions
-                if m.sentence_index == index and m.actor_id.startswith("person:")
-                and m.end <= pronoun.idx
-            ]  # fmt: skip
-            ids = list(dict.fromkeys(m.actor_id for m in people))
-            if not ids:
-                continue
-            if len(ids) == 1:
-                return _Speaker(ids[0], pronoun.text)
-            if self.last is not None and self.last.actor in ids:
-                return _Speaker(self.last.actor, pronoun.text)
-            subjects = list(dict.fromkeys(
-                m.actor_id for m in people
-                if any(t.dep_ in _SUBJECTS for t in self.doc.char_span(
-                    m.start, m.end, alignment_mode="expand") or [])
-            ))  # fmt: skip
-            if len(subjects) == 1:
-                return _Speaker(subjects[0], pronoun.text)
-            break
-        return _Speaker(None, pronoun.text)
-
     # -- output ----------------------------------------------------------------------------
     def add(
-        self, start: int, sent: int, speaker: _Speaker, text: str, direct: bool, cue: str
+        self, start: int, sent: int, speaker: Speaker, text: str, direct: bool, cue: str
     ) -> None:
-        text = _clean(text)
+        text = clean(text)
         if not text:
             return
         self.quotes.append(
@@ -210,7 +129,7 @@ class _Reader:
             )
         )  # fmt: skip
         if cue:
-            self.last = speaker
+            self.speakers.last = speaker
 
     # -- reading ---------------------------------------------------------------------------
     def according_to(self, sent: Any) -> tuple[Any, Any] | None:
@@ -228,7 +147,7 @@ class _Reader:
         before = self.doc.text[sent.start_char : span.open_at].rstrip()
         return not before or before[-1] in ":,;(—–-\n" or before.endswith("\n\n")
 
-    def cue_after(self, span: QuotedSpan) -> tuple[Any, str, _Speaker] | None:
+    def cue_after(self, span: QuotedSpan) -> tuple[Any, str, Speaker] | None:
         """A cue within a few tokens after the closing mark: (cue token, cue text, speaker)."""
         if span.close_at is None or span.close_at + 1 >= len(self.doc.text):
             return None
@@ -243,12 +162,12 @@ class _Reader:
             if tok.lower_ == "according" and tok.i + 1 < len(self.doc):
                 found = self.according_to(self.sents[self.sent_of[tok.i]])
                 if found and found[0].i == tok.i:
-                    return tok, self.doc[tok.i : tok.i + 2].text, self.speaker_of(found[1])
+                    return tok, self.doc[tok.i : tok.i + 2].text, self.speakers.of(found[1])
             if self.is_cue(tok):
-                return tok, tok.text, self.speaker_of(self.subject_of(tok, inverted=True))
+                return tok, tok.text, self.speakers.of(self.subject_of(tok, inverted=True))
         return None
 
-    def cue_before(self, span: QuotedSpan) -> tuple[Any, str, _Speaker] | None:
+    def cue_before(self, span: QuotedSpan) -> tuple[Any, str, Speaker] | None:
         """A cue before the opening mark in its sentence ("X said: …", "said X, …")."""
         opener = self.token_at(span.open_at)
         sent = self.sents[self.sent_of[opener.i]]
@@ -261,7 +180,7 @@ class _Reader:
             verbs = [t for t in reversed(tokens) if t.pos_ == "VERB"]
         if not verbs:
             return None
-        return verbs[0], verbs[0].text, self.speaker_of(self.subject_of(verbs[0]))
+        return verbs[0], verbs[0].text, self.speakers.of(self.subject_of(verbs[0]))
 
     def governing_cue(self, span: QuotedSpan) -> Any | None:
         """The nearest reporting verb above a partial quote in the parse."""
@@ -329,9 +248,9 @@ class _Reader:
                         last is not None and last.direct and last.cue and self.whole(span)
                         and self.same_paragraph(previous_end, span.open_at)
                     ):  # fmt: skip
-                        found = (None, last.cue, _Speaker(last.speaker, last.speaker_text))
+                        found = (None, last.cue, Speaker(last.speaker, last.speaker_text))
                     else:
-                        found = (None, "", _Speaker(None, ""))
+                        found = (None, "", Speaker(None, ""))
                 cue_tok, cue, speaker = found
                 if cue_tok is not None:
                     consumed.add(cue_tok.i)
@@ -344,20 +263,20 @@ class _Reader:
         words = self.doc.text[span.start : span.end].split()
         return self.whole(span) and len(words) >= _MIN_UNCUED_WORDS
 
-    def attribute(self, span: QuotedSpan, consumed: set[int]) -> tuple[Any, str, _Speaker] | None:
+    def attribute(self, span: QuotedSpan, consumed: set[int]) -> tuple[Any, str, Speaker] | None:
         if self.whole(span):
             return self.cue_after(span) or self.cue_before(span) or self.partial(span)
         return self.partial(span)
 
-    def partial(self, span: QuotedSpan) -> tuple[Any, str, _Speaker] | None:
+    def partial(self, span: QuotedSpan) -> tuple[Any, str, Speaker] | None:
         cue = self.governing_cue(span)
         if cue is not None:
-            return cue, cue.text, self.speaker_of(self.subject_of(cue))
+            return cue, cue.text, self.speakers.of(self.subject_of(cue))
         sent = self.sents[self.sent_of[self.token_at(span.open_at).i]]
         found = self.according_to(sent)
         if found is not None:
             tok, source = found
-            return tok, self.doc[tok.i : tok.i + 2].text, self.speaker_of(source)
+            return tok, self.doc[tok.i : tok.i + 2].text, self.speakers.of(source)
         return None
 
     def speech_act(self, tok: Any, index: int, quoted: list[QuotedSpan]) -> bool:
@@ -367,7 +286,7 @@ class _Reader:
             return False
         start, end = found
         text = self.doc.text[start:end].rstrip(" .,")
-        self.add(start, index, self.speaker_of(self.subject_of(tok)), text, False, tok.text)
+        self.add(start, index, self.speakers.of(self.subject_of(tok)), text, False, tok.text)
         return True
 
     def indirect(self, sent: Any, index: int, consumed: set[int], spans: list[QuotedSpan]) -> None:
@@ -404,7 +323,7 @@ class _Reader:
                 continue
             consumed.add(tok.i)
             reported.append((start, end))
-            self.add(start, index, self.speaker_of(self.subject_of(tok)),
+            self.add(start, index, self.speakers.of(self.subject_of(tok)),
                      self.doc.text[start:end], False, tok.text)  # fmt: skip
             emitted = True
         if emitted or quoted or any(t.i in consumed for t in sent):
@@ -417,7 +336,7 @@ class _Reader:
         if not words:
             return
         text = "".join(t.text_with_ws for t in words)
-        self.add(words[0].idx, index, self.speaker_of(found[1]), text.rstrip(" ."), False,
+        self.add(words[0].idx, index, self.speakers.of(found[1]), text.rstrip(" ."), False,
                  self.doc[found[0].i : found[0].i + 2].text)  # fmt: skip
 
 
