@@ -171,9 +171,55 @@ def test_speech_acts_are_indirect_quotes(nlp: Any) -> None:
 
 def test_speech_acts_without_content_or_inside_a_report_are_not_quotes(nlp: Any) -> None:
     assert quotes(nlp, "Norvadia urged restraint.") == []
-    assert quotes(nlp, "Norvadia called the talks useful.") == []
+    assert quotes(nlp, "Norvadia called an emergency meeting.") == []  # convened, named nothing
     found = quotes(
         nlp,
         "Norvadia said on Tuesday that it would lift sanctions after the leaders pledged to end the crisis.",
     )
     assert [q.cue for q in found] == ["said"]
+
+
+def test_judgments_and_namings_report_what_was_said_of_their_object(nlp: Any) -> None:
+    found = quotes(nlp, "Norvadia called the talks useful.")
+    assert [(q.speaker, q.text, q.cue) for q in found] == [
+        ("state:XNV", "the talks useful", "called")
+    ]
+    found = quotes(nlp, "Kestria's government blasted the tariffs imposed on its farmers.")
+    assert [q.text for q in found] == ["the tariffs imposed on its farmers"]
+    found = quotes(nlp, "Norvadia hailed the new trade pact amid rising tensions in the region.")
+    assert [q.text for q in found] == ["the new trade pact"]  # not the circumstance
+    found = quotes(nlp, "Norvadia criticised Kestria for its attack on the port.")
+    assert [q.text for q in found] == ["Kestria for its attack on the port"]
+    found = quotes(nlp, "Norvadia described the blockade as an act of war.")
+    assert [q.text for q in found] == ["the blockade as an act of war"]
+    assert quotes(nlp, "Norvadia praised.") == []
+    assert quotes(nlp, "The anger expressed itself in strikes.") == []
+    assert quotes(nlp, "Norvadia has refused to criticise Kestria over the war.") == []
+    assert quotes(nlp, "Norvadia did not condemn the strikes.") == []
+    assert quotes(nlp, "Tarsin gave Norvadia a chance to condemn the strikes.") == []
+    found = quotes(nlp, "Tarsin asked whether Norvadia should denounce the strikes.")
+    assert [q.cue for q in found] == ["asked"]  # the question, not a denunciation
+    found = quotes(nlp, "Kestria, which calls the islands the Northern Reach, rejected the plan.")
+    assert [(q.speaker, q.text) for q in found] == [("state:XKS", "the islands the Northern Reach")]
+    assert quotes(nlp, "Tarsin joined Kestria in voicing criticism of the plan.") == []
+
+
+def test_claim_nouns_state_their_clause_for_their_owner_or_nobody(nlp: Any) -> None:
+    found = quotes(nlp, "The envoy dismissed Norvadia's claims that the border was closed.")
+    assert [(q.speaker, q.text) for q in found] == [("state:XNV", "the border was closed")]
+    found = quotes(nlp, "The minister responded to reports that Kestria had moved troops.")
+    assert [(q.speaker, q.text) for q in found] == [(None, "Kestria had moved troops")]
+    found = quotes(nlp, "Tarsin backed a suggestion by Kestria that the talks move to Dorun.")
+    assert [(q.speaker, q.text) for q in found] == [("state:XKS", "the talks move to Dorun")]
+    found = quotes(nlp, "The minister denied the president's insistence that the vote was fair.")
+    assert [(q.speaker, q.speaker_text) for q in found] == [(None, "the president")]
+
+
+def test_an_inverted_cue_without_a_comma_reports_the_clause_before_it(nlp: Any) -> None:
+    found = quotes(
+        nlp, "The envoy will visit Tarsin and Kestria announced Norvadia's spokesman Ilan Varo."
+    )
+    assert [(q.text, q.cue) for q in found] == [
+        ("The envoy will visit Tarsin and Kestria", "announced")
+    ]
+    assert quotes(nlp, "The envoy visited Tarsin and announced new aid.") == []

@@ -416,8 +416,11 @@ def test_quotes_call_for_and_blame_for_are_speech_acts(read: Any, text: str, quo
     assert [(q.text, q.direct) for q in read(text)] == [(quote, False)]
 
 
-def test_quotes_call_without_for_or_on_describes(read: Any) -> None:
-    assert read("Japan called the talks useful.") == []
+def test_quotes_call_without_for_or_on_names_what_it_judged(read: Any) -> None:
+    assert [(q.text, q.cue) for q in read("Japan called the talks useful.")] == [
+        ("the talks useful", "called")
+    ]
+    assert read("Japan called a snap election.") == []
 
 
 def test_quotes_ids_are_stable_and_distinct(read: Any) -> None:

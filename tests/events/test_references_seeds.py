@@ -55,7 +55,7 @@ def test_seed_quote_speakers(seeds: dict[str, ReadArticle]) -> None:
     bodies = {k: a.body for k, a in seeds.items()}
     gold = quotes_in_body(load_gold(GOLD / "seeds_quotes.jsonl"), bodies)
     score = score_quotes(gold, {k: a.quotes for k, a in seeds.items()})
-    assert score.share >= 0.78, score.wrong
+    assert score.share >= 0.95, score.wrong  # the target (60/60 on 2026-12-07, stop 26)
 
 
 def test_seed_group_and_ordinal_references(seeds: dict[str, ReadArticle]) -> None:

@@ -38,6 +38,7 @@ from typing import Any
 from newslens.events.coder_coref import ActorAt, reference_index
 from newslens.events.quotes_acts import act_content, quote_content
 from newslens.events.quotes_cues import QuoteCues, load_quote_cues
+from newslens.events.quotes_frames import claim_clause, claim_owner, inverted_report, judged, named
 from newslens.events.quotes_marks import QuotedSpan, find_quoted_spans
 from newslens.events.quotes_speakers import Speaker, Speakers, clean
 from newslens.records import Mention, Quote
@@ -190,8 +191,8 @@ class _Reader:
         root = words.root
         tok = root
         for _ in range(12):
-            if tok.i != root.i and self.is_cue(tok, partial=True):  # Tokens compare by .i
-                return tok
+            if tok.i != root.i and (self.is_cue(tok, partial=True) or self.owned_claim(tok)):
+                return tok  # Tokens compare by .i
             side = [c for c in tok.children if c.dep_ == "parataxis" and self.is_cue(c)]
             if side:  # "China, Xi declared, was ready to …"
                 return side[0]
@@ -270,6 +271,8 @@ class _Reader:
 
     def partial(self, span: QuotedSpan) -> tuple[Any, str, Speaker] | None:
         cue = self.governing_cue(span)
+        if cue is not None and cue.pos_ in ("NOUN", "PROPN"):  # "China's references to "…""
+            return cue, cue.text, self.speakers.owner(cue, claim_owner(cue))
         if cue is not None:
             return cue, cue.text, self.speakers.of(self.subject_of(cue))
         sent = self.sents[self.sent_of[self.token_at(span.open_at).i]]
@@ -280,8 +283,12 @@ class _Reader:
         return None
 
     def speech_act(self, tok: Any, index: int, quoted: list[QuotedSpan]) -> bool:
-        """Add the indirect quote of a speech-act verb (:func:`act_content`), if it is one."""
+        """Add the indirect quote of a speech act (:func:`act_content`), a judgment or a naming
+        (:mod:`newslens.events.quotes_frames`), if ``tok`` makes one."""
         found = act_content(self.doc, tok, self.cues.act_verbs)
+        if found is None and self.subject_of(tok) is not None:
+            found = judged(self.doc, tok, self.cues.judge_verbs)
+            found = found or named(self.doc, tok, self.cues.naming_verbs)
         if found is None or any(found[0] <= s.open_at < found[1] for s in quoted):
             return False
         start, end = found
@@ -294,8 +301,14 @@ class _Reader:
         emitted = False
         quoted = [s for s in spans if sent.start_char <= s.open_at < sent.end_char]
         reported: list[tuple[int, int]] = []  # a speech act inside a reported clause is its words
+        claims = {
+            tok.i: c for tok in sent if (c := claim_clause(tok, *self.claim_lists)) is not None
+        }
         for tok in sent:
             inside = any(a <= tok.idx < b for a, b in reported)
+            if tok.i in claims and tok.i not in consumed:
+                emitted = self.claim(tok, claims[tok.i], index, quoted) or emitted
+                continue
             if tok.i not in consumed and not inside and self.speech_act(tok, index, quoted):
                 consumed.add(tok.i)
                 emitted = True
@@ -309,7 +322,9 @@ class _Reader:
                 and t.pos_ in ("VERB", "AUX")
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
             ][:1]  # fmt: skip  ("told Putin during the conversation that …", parsed as acl)
+            clauses = [c for c in clauses if all(c.i != h.i for h in claims.values())]
             if not clauses:
+                emitted = self.inverted(tok, index, quoted, consumed) or emitted
                 continue
             words = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.i < clauses[0].i)]
             found = self.according_to(sent)
@@ -338,6 +353,44 @@ class _Reader:
         text = "".join(t.text_with_ws for t in words)
         self.add(words[0].idx, index, self.speakers.of(found[1]), text.rstrip(" ."), False,
                  self.doc[found[0].i : found[0].i + 2].text)  # fmt: skip
+
+    @property
+    def claim_lists(self) -> tuple[frozenset[str], frozenset[str]]:
+        return self.cues.claim_nouns, self.cues.verbs
+
+    def owned_claim(self, tok: Any) -> bool:
+        """Is ``tok`` a claim noun whose owner is an actor ("China's references to …")?"""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in self.cues.claim_nouns:
+            return False
+        return self.speakers.owner(tok, claim_owner(tok)).actor is not None
+
+    def claim(self, noun: Any, clause: Any, index: int, quoted: list[QuotedSpan]) -> bool:
+        """Add what a claim noun states ("Chinese claims that …"); its owner, or nobody, said it."""
+        words = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i < clause.i)]
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        if any(start <= s.open_at < end for s in quoted):
+            return False
+        last = self.speakers.last
+        speaker = self.speakers.owner(noun, claim_owner(noun))
+        self.add(start, index, speaker, self.doc.text[start:end], False, noun.text)
+        if speaker.actor is None:  # "reports that …": nobody to lean on later
+            self.speakers.last = last
+        return True
+
+    def inverted(self, tok: Any, index: int, quoted: list[QuotedSpan], consumed: set[int]) -> bool:
+        """Add the clause an uncommaed inverted cue reports ("… announced spokesman Li Wei")."""
+        found = inverted_report(tok, self.cues.verbs)
+        if found is None:
+            return False
+        speaker_tok, head = found
+        words = [t for t in head.subtree if t.i < tok.i and not t.is_space]
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        if any(start <= s.open_at < end for s in quoted):
+            return False
+        consumed.add(tok.i)
+        self.add(start, index, self.speakers.named_in(speaker_tok), self.doc.text[start:end],
+                 False, tok.text)  # fmt: skip
+        return True
 
 
 def extract_quotes(

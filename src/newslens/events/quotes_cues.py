@@ -1,5 +1,6 @@
 """The reporting cues that :mod:`newslens.events.quotes` reads: verbs, partial-only verbs,
-speech-act verbs, phrases and document nouns (``data/events/quote_cues.toml``, or a user's file)."""
+speech-act verbs, verbs of judgment and naming, claim nouns, phrases and document nouns
+(``data/events/quote_cues.toml``, or a user's file)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ class QuoteCues:
     phrases: tuple[str, ...]
     documents: frozenset[str]
     act_verbs: frozenset[str] = frozenset()
+    judge_verbs: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
+    claim_nouns: frozenset[str] = frozenset()
 
 
 def load_quote_cues(path: Path | None = None) -> QuoteCues:
@@ -36,9 +40,13 @@ def load_quote_cues(path: Path | None = None) -> QuoteCues:
             tuple(p.lower() for p in data.get("phrases", [])),
             frozenset(w.lower() for w in data.get("documents", [])),
             frozenset(w.lower() for w in data.get("act_verbs", [])),
+            frozenset(w.lower() for w in data.get("judge_verbs", [])),
+            frozenset(w.lower() for w in data.get("naming_verbs", [])),
+            frozenset(w.lower() for w in data.get("claim_nouns", [])),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, AttributeError) as exc:
         raise ConfigError(
             f"quote cues {path}: cannot be read ({exc}); it needs a TOML list 'verbs' "
-            "(and optional 'partial_verbs', 'phrases', 'documents')"
+            "(and optional 'partial_verbs', 'act_verbs', 'judge_verbs', 'naming_verbs', "
+            "'claim_nouns', 'phrases', 'documents')"
         ) from exc

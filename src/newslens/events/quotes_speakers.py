@@ -17,6 +17,7 @@ __all__ = ["Speaker", "Speakers", "clean"]
 
 _PRONOUNS = frozenset({"he", "she"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_RELATIVES = frozenset({"who", "which", "that"})
 _SPACE = re.compile(r"\s+")
 
 
@@ -57,6 +58,8 @@ class Speakers:
             return Speaker(None, "")
         if subj.lower_ in _PRONOUNS:  # speaker-aware and more cautious than the index
             return self.resolve_pronoun(subj)
+        if subj.lower_ in _RELATIVES and subj.head.dep_ == "relcl" and subj.head.head.i != subj.i:
+            return self.of(subj.head.head)  # "Russia, which calls them the Kurils"
         tokens = [t for t in subj.subtree if t.dep_ not in ("relcl", "acl", "punct")]
         left = min(t.idx for t in tokens)
         right = max(t.idx + len(t.text) for t in tokens)
@@ -110,12 +113,17 @@ class Speakers:
 
     def owner(self, noun: Any, token: Any | None) -> Speaker:
         """Who made the claim ``noun`` names: the mention at ``token`` (its possessor or
-        nationality), else nobody in particular ("reports that …")."""
+        nationality), else nobody in particular ("reports that …": the noun is all the text)."""
         if token is None:
-            return Speaker(None, "")
+            return Speaker(None, noun.text)
         found = self.mention_in(token.idx, token.idx + len(token.text), token.idx)
         if found is None:
-            return self.of(token) if token.pos_ in ("PRON", "PROPN") else Speaker(None, "")
+            if token.pos_ in ("PRON", "PROPN"):
+                return self.of(token)
+            words = [t for t in token.subtree if t.i < noun.i and t.dep_ != "case"]
+            return Speaker(
+                None, clean(self.doc[words[0].i : words[-1].i + 1].text)
+            )  # "the president"
         return Speaker(found.actor_id, found.text)
 
     def named_in(self, phrase: Any) -> Speaker:
