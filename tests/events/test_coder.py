@@ -116,6 +116,24 @@ CASES: list[tuple[str, str, str | None, str | None, str, str | None]] = [
     ("Norvadia faced new sanctions from Kestria.", "SANCTION", KES, NOR, "", None),
     ("Talvane received military assistance from Kestria.", "AID", KES, TAL, "", None),
     ("Sanctions were imposed on Talvane by Norvadia.", "SANCTION", NOR, TAL, "", None),
+    # coordinated acts of one subject share a target when one names none (coder_frames)
+    (
+        "Kestria summoned Norvadia's ambassador and demanded an apology.",
+        "DEMAND",
+        KES,
+        NOR,
+        "",
+        None,
+    ),
+    ("Talvane condemned and sanctioned Kestria.", "DISAPPROVE", TAL, KES, "", None),
+    (
+        "Norvadia attacked Kestria and Talvane condemned the strikes.",
+        "DISAPPROVE",
+        TAL,
+        None,
+        "",
+        None,
+    ),
     # the actors of relative clauses, gerunds, reciprocals, makers and crowds
     ("Talvane, which Kestria invaded last year, asked for help.", "ASSAULT", KES, TAL, "b", None),
     ("Norvadia and Kestria accused each other of fraud.", "DISAPPROVE", NOR, KES, "", None),

@@ -49,6 +49,7 @@ from newslens.events.coder_frames import (
     givers,
     receiving_verb,
     reciprocal,
+    shared_targets,
     support_targets,
     support_verb,
 )
@@ -346,6 +347,8 @@ def _code(
     support = support_verb(noun, lexicon.cues) if noun is not None else None
     if support is not None and not targets:
         targets = support_targets(support, ctx.actor_at, lexicon.cues, sources)
+    if not targets and noun is None:  # "summoned X and demanded an apology" (coder_frames)
+        targets = shared_targets(anchor, ctx.actor_at, lexicon.cues, sources)
     receiver = receiving_verb(anchor, noun, lexicon.cues)
     if receiver is not None:  # "Moscow faced sanctions from Japan" (coder_frames)
         takers, _ = subjects_of(receiver, ctx.actor_at)

@@ -8,6 +8,10 @@
   X"): the subject is the target, the "from"/"by" phrase (or the noun's "of" phrase) the source;
   the lexicon's ``receiving_verbs``. This holds for a verb the classifier anchored on too
   ("Ukraine received 30 tanks from Germany" coded AID).
+- Coordinated acts of one subject share a target when one of them names none: "Britain summoned
+  the Russian ambassador and demanded an apology" (the demand is of Russia), "Japan condemned and
+  sanctioned Moscow" (both of Moscow). An act with its own subject ("Russia struck and Ukraine
+  answered") or its own actor object keeps its own.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from typing import Any
 
 from newslens.events.coder_coref import ActorAt
 from newslens.events.coder_lexicon import Cues
-from newslens.events.coder_syntax import actors_of
+from newslens.events.coder_syntax import actors_of, targets_of
 
 Token = Any
 
@@ -136,3 +140,23 @@ def reciprocal(anchor: Token) -> bool:
             ):
                 return True
     return False
+
+
+def shared_targets(anchor: Token, actor_at: ActorAt, cues: Cues, sources: list[str]) -> list[str]:
+    """The targets of the act coordinated with ``anchor`` when ``anchor`` names none (see the
+    module docstring): the earlier verb's ("summoned X and demanded …"), else, for a verb with
+    no object at all, the later verb's ("condemned and sanctioned X")."""
+    if anchor.pos_ != "VERB":
+        return []
+    if anchor.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):
+        return []  # its own subject: its own act
+    verbs = []
+    if anchor.dep_ == "conj" and anchor.head.pos_ == "VERB" and anchor.head.i < anchor.i:
+        verbs.append(anchor.head)
+    if not any(c.dep_ in ("dobj", "prep") for c in anchor.children):
+        verbs += [c for c in anchor.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for verb in verbs:
+        found = targets_of(verb, actor_at, cues, sources, False, deep=False)
+        if found:
+            return found
+    return []
