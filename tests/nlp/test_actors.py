@@ -155,6 +155,9 @@ CASES = [
     ("He plans to visit Moscow in the spring.", "Moscow", 0, None),
     ("A Kremlin statement praised the talks.", "Kremlin", 0, "state:RUS"),
     ("The Beijing Olympics opened in February.", "Beijing", 0, None),
+    ("The strikes were condemned by the Kiev government.", "Kiev", 0, "state:UKR"),
+    ("The Moscow regime denied the report.", "Moscow", 0, "state:RUS"),
+    ("The Moscow metro was closed.", "Moscow", 0, None),
     ("Sanctions were imposed on Moscow by the West.", "Moscow", 0, "state:RUS"),
     # demonyms
     ("The change may reflect growing Chinese concern.", "Chinese", 0, "state:CHN"),

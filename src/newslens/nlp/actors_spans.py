@@ -205,7 +205,8 @@ def is_agent(doc: Doc, start: int, end: int, gaz: Gazetteer, seat: bool) -> bool
 
     A place: the object of a locative preposition ("in Beijing", conjuncts included), the
     object of a movement or strike verb ("visit Moscow"), or a capital modifying a noun
-    ("the Beijing Olympics"). Everything else (subjects, possessors, "between Moscow and the
+    ("the Beijing Olympics") other than a government noun ("the Kiev government", rules.toml
+    ``government_nouns``). Everything else (subjects, possessors, "between Moscow and the
     West", objects of "with"/"against"/"on") is an agent.
     """
     root = doc[end - 1]
@@ -220,8 +221,8 @@ def is_agent(doc: Doc, start: int, end: int, gaz: Gazetteer, seat: bool) -> bool
     dep = tok.dep_
     if dep == "pobj":
         return str(tok.head.lower_) not in gaz.locative_prepositions
-    if dep == "compound":
-        return seat
+    if dep == "compound":  # "the Kremlin's …" acts; "the Kiev government" too
+        return seat or str(tok.head.lemma_).lower() in gaz.government_nouns
     if dep in ("dobj", "obj"):
         return str(tok.head.lemma_) not in gaz.place_verbs
     return True

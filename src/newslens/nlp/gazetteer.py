@@ -88,6 +88,7 @@ class Gazetteer:
     role_complements: frozenset[str] = frozenset()
     organisation_words: frozenset[str] = frozenset()
     bloc_nouns: frozenset[str] = frozenset()
+    government_nouns: frozenset[str] = frozenset()
     endings: tuple[tuple[str, str], ...] = ()
     letters: tuple[tuple[str, str], ...] = ()
     max_tokens: int = field(default=8)
@@ -257,6 +258,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         role_complements=frozenset(rules["role_complements"]),
         organisation_words=frozenset(rules.get("organisation_words", ())),
         bloc_nouns=frozenset(rules.get("bloc_nouns", ())),
+        government_nouns=frozenset(rules.get("government_nouns", ())),
         endings=tuple((old, new) for old, new in translit.get("endings", [])),
         letters=tuple((old, new) for old, new in translit.get("letters", [])),
         max_tokens=max(len(key.split()) for key in [*names, *roles, *bodies]) + 3,
