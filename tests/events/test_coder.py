@@ -116,6 +116,8 @@ CASES: list[tuple[str, str, str | None, str | None, str, str | None]] = [
     ("Norvadia faced new sanctions from Kestria.", "SANCTION", KES, NOR, "", None),
     ("Talvane received military assistance from Kestria.", "AID", KES, TAL, "", None),
     ("Sanctions were imposed on Talvane by Norvadia.", "SANCTION", NOR, TAL, "", None),
+    # a subject that names no actor gives its "by" phrase's (coder_syntax.subjects_of)
+    ("Strikes by Kestrian jets killed twelve Norvadian soldiers.", "ASSAULT", KES, NOR, "", None),
     # coordinated acts of one subject share a target when one names none (coder_frames)
     (
         "Kestria summoned Norvadia's ambassador and demanded an apology.",
@@ -529,3 +531,8 @@ def test_cue_words_license_the_model_but_code_nothing() -> None:
     assert "AID" in cued_types(load_lexicon(), list(_nlp()(text)))
     assert "AID" not in cued_types(load_lexicon(), list(_nlp()("Germany sent a letter.")))
     assert code(text) == []  # "howitzers" is no trigger: only the classifier may code it
+
+
+def test_an_act_told_by_its_noun_and_its_verb_is_one_event() -> None:
+    events = code("Attacks by Kestrian forces destroyed eight Norvadian planes.")
+    assert [(e.type, e.target) for e in events if e.type == "ASSAULT"] == [("ASSAULT", NOR)]

@@ -72,7 +72,7 @@ from newslens.events.coder_syntax import (
     subjects_of,
     targets_of,
 )
-from newslens.events.combine import Rule, added_type, judge
+from newslens.events.combine import Rule, added_type, judge, without_repeats
 from newslens.records import Actor, Event, Evidence, Mention, TimeExpression
 
 __all__ = ["Lexicon", "candidate_sentences", "code_events", "event_id", "load_lexicon"]
@@ -210,7 +210,7 @@ def code_events(
         extra = added_type(coded, probs, rule, cued)
         if extra is not None:
             coded += _model_events(context, sent, extra, sent_times, lexicon)
-        for event in coded:
+        for event in without_repeats(coded):
             events.setdefault(event.id, event)
     return list(events.values())
 

@@ -111,7 +111,8 @@ def subjects_of(
     A verb without its own subject takes the subject of the verb it complements or is coordinated
     with ("vowed to deepen", "refused ... and has not joined"); object control gives the governor's
     object ("expected Xi to visit"). A passive's agent is its "by" phrase; its subject is then the
-    target (returned by :func:`targets_of`)."""
+    target (returned by :func:`targets_of`). A subject that names no actor gives its own "by"
+    phrase's ("Strikes by Israeli jets killed twelve", "A report by Amnesty accused …")."""
     node: Token = verb
     came_by = ""
     for _ in range(12):
@@ -132,6 +133,9 @@ def subjects_of(
             found: list[str] = []
             for tok in _with_conjuncts(first):
                 found += [a for a in actors_of(tok, actor_at, country) if a not in found]
+            for by in [c for c in first.children if c.lower_ == "by"] if not found else ():
+                for pobj in (g for g in by.children if g.dep_ == "pobj"):  # "strikes by X killed"
+                    found += [a for t in _with_conjuncts(pobj) for a in actors_of(t, actor_at)]
             return found, False
         if node.dep_ == "xcomp":
             objects = [c for c in node.head.children if c.dep_ in ("dobj", "obj")]

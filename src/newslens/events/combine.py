@@ -31,6 +31,10 @@ candidate sentence (one with a resolved actor and a verb) a probability for ever
    those with one 13 of 34 (docs/evaluation.md). What a user reads is real news, so the cue
    stays on; ``Rule(cue=False)`` is the rule for event-dense text.
 
+Last, an event of the sentence with no target beside one of the same type, source and flags
+that has a target is the same act told twice ("Attacks by Russian forces destroyed eight
+Ukrainian planes": the noun and the verb) and is dropped (:func:`without_repeats`).
+
 Every event's ``confidence`` is the model's probability of its final type (None for a type the
 model does not know). The thresholds come from the cross-validated grid on the training labels
 (``benchmarks/event_rule.py``), never from the test set: the most precise rule within 0.01 micro
@@ -118,3 +122,13 @@ def _flagged(event: Event) -> bool:
 def _retyped(event: Event, kind: str, p: float) -> Event:
     digest = hashlib.sha256(f"{event.id}\x1f{kind}".encode()).hexdigest()[:14]
     return replace(event, id="e" + digest, type=kind, signal="classifier", confidence=p)
+
+
+def without_repeats(events: Sequence[Event]) -> list[Event]:
+    """``events`` of one sentence less those told again with a target (see the module docstring)."""
+    aimed = {(e.type, e.source, _flags(e)) for e in events if e.target is not None}
+    return [e for e in events if e.target is not None or (e.type, e.source, _flags(e)) not in aimed]
+
+
+def _flags(event: Event) -> tuple[bool, bool, bool]:
+    return event.negated, event.hypothetical, event.background
