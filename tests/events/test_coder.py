@@ -118,6 +118,24 @@ CASES: list[tuple[str, str, str | None, str | None, str, str | None]] = [
     ("Sanctions were imposed on Talvane by Norvadia.", "SANCTION", NOR, TAL, "", None),
     # a subject that names no actor gives its "by" phrase's (coder_syntax.subjects_of)
     ("Strikes by Kestrian jets killed twelve Norvadian soldiers.", "ASSAULT", KES, NOR, "", None),
+    # misparses mended: a passive's "by" on its preposition's noun, a subject read as apposition
+    (
+        "Two Norvadian guards were shot in the back by Kestrian soldiers.",
+        "ASSAULT",
+        KES,
+        NOR,
+        "",
+        None,
+    ),
+    (
+        "Ahead of the vote in Geneva, Kestria's foreign minister, Ilan Varo, appealed to Norvadia "
+        "to show unity.",
+        "DEMAND",
+        "person:ilan-varo",
+        NOR,
+        "",
+        None,
+    ),
     # coordinated acts of one subject share a target when one names none (coder_frames)
     (
         "Kestria summoned Norvadia's ambassador and demanded an apology.",

@@ -112,7 +112,10 @@ def subjects_of(
     with ("vowed to deepen", "refused ... and has not joined"); object control gives the governor's
     object ("expected Xi to visit"). A passive's agent is its "by" phrase; its subject is then the
     target (returned by :func:`targets_of`). A subject that names no actor gives its own "by"
-    phrase's ("Strikes by Israeli jets killed twelve", "A report by Amnesty accused …")."""
+    phrase's ("Strikes by Israeli jets killed twelve", "A report by Amnesty accused …"). Two
+    misparses of the small model are mended: a passive's "by" hung on the noun of its
+    preposition (:func:`_stray_agent`) and a main verb's subject taken for an apposition of an
+    opening phrase (:func:`_stray_subject`)."""
     node: Token = verb
     came_by = ""
     for _ in range(12):
@@ -126,7 +129,11 @@ def subjects_of(
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             if subjects[0].dep_ == "nsubjpass" and came_by != "xcomp":
-                return [], True  # (a raised subject is the agent: "X is expected to visit")
+                stray = _stray_agent(node)  # "shot in the back by Russian soldiers", as parsed
+                agents = [
+                    a for p in stray for t in _with_conjuncts(p) for a in actors_of(t, actor_at)
+                ]
+                return agents, True  # (a raised subject is the agent: "X is expected to visit")
             first = subjects[0]
             if first.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
                 first = node.head  # "Putin, who invaded Ukraine": the noun the clause modifies
@@ -149,11 +156,35 @@ def subjects_of(
             controlled = actors_of(objects[0], actor_at, country) if objects else []
             if controlled:
                 return controlled, False
-        if not (governed(node) or node.dep_ in ("conj", "advcl")) or node.head.i == node.i:
+        if node.head.i == node.i:  # "Ahead of the summit in X, Ukraine's president, Y, appealed"
+            apposed = _stray_subject(node)
+            return (actors_of(apposed, actor_at, country) if apposed is not None else []), False
+        if not (governed(node) or node.dep_ in ("conj", "advcl")):
             return [], False
         came_by = node.dep_
         node = node.head
     return [], False
+
+
+def _stray_agent(verb: Token) -> list[Token]:
+    """The "by" phrase of a passive the tagger hung on a noun of the verb's own preposition
+    ("were shot in the back by Russian soldiers", "was killed in an attack by the rebels")."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ != "by"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            for by in (c for c in pobj.children if c.lower_ == "by" and c.dep_ == "prep"):
+                return [g for g in by.children if g.dep_ == "pobj"]
+    return []
+
+
+def _stray_subject(verb: Token) -> Token | None:
+    """A finite main verb's subject the tagger took for an apposition of the phrase before it:
+    the apposition, set off by commas, that ends right before the verb."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i < 2:
+        return None
+    comma = verb.doc[verb.i - 1]
+    if comma.text != "," or comma.head.dep_ != "appos" or comma.head.head.dep_ != "pobj":
+        return None
+    return comma.head
 
 
 def governors(anchor: Token) -> Iterator[Token]:
