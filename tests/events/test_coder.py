@@ -554,3 +554,8 @@ def test_cue_words_license_the_model_but_code_nothing() -> None:
 def test_an_act_told_by_its_noun_and_its_verb_is_one_event() -> None:
     events = code("Attacks by Kestrian forces destroyed eight Norvadian planes.")
     assert [(e.type, e.target) for e in events if e.type == "ASSAULT"] == [("ASSAULT", NOR)]
+
+
+def test_an_apposed_name_is_the_actor_of_its_phrase() -> None:
+    events = code("Kestria's closest ally, Talvane, condemned Norvadia.")
+    assert [(e.type, e.source, e.target) for e in events] == [("DISAPPROVE", TAL, NOR)]

@@ -68,16 +68,18 @@ def actors_of(
     token: Token, actor_at: ActorAt, speaker_country: str | None = None, own_side: bool = True
 ) -> list[str]:
     """The actors a noun phrase headed by ``token`` names: its own mention, else mentions of its
-    possessor, modifiers or apposition ("Russia's actions", "Russian negotiators"); "his country"
+    possessor, modifiers or apposition ("Russia's actions", "Russian negotiators"), an apposed
+    name alone when there is one ("Russia's ally, Belarus," is Belarus); "his country"
     is the speaker's country when that is known. ``own_side=False`` leaves out possessors that
     are the agent's own side ("his country's support for Russia"), as targets must."""
     if token.i in actor_at:
         return list(actor_at[token.i])
     found: list[str] = []
-    for child in token.children:
-        if child.dep_ in NP_PARTS and (own_side or not _own_side(child)):
-            for part in (child, *child.conjuncts):
-                found += [a for a in actor_at.get(part.i, ()) if a not in found]
+    parts = [c for c in token.children if c.dep_ in NP_PARTS and (own_side or not _own_side(c))]
+    named = [c for c in parts if c.dep_ == "appos" and c.i in actor_at]
+    for child in named or parts:  # "Ukraine's president, Volodymyr Zelensky," is Zelensky
+        for part in (child, *child.conjuncts):
+            found += [a for a in actor_at.get(part.i, ()) if a not in found]
     if not found and token.lemma_.lower() in QUANTITY_NOUNS:  # "thousands of Georgians"
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
