@@ -211,6 +211,10 @@ def test_claim_nouns_state_their_clause_for_their_owner_or_nobody(nlp: Any) -> N
     assert [(q.speaker, q.text) for q in found] == [(None, "Kestria had moved troops")]
     found = quotes(nlp, "Tarsin backed a suggestion by Kestria that the talks move to Dorun.")
     assert [(q.speaker, q.text) for q in found] == [("state:XKS", "the talks move to Dorun")]
+    found = quotes(
+        nlp, "The minister backed a suggestion by the secretary-general that the talks resume."
+    )
+    assert [(q.speaker, q.speaker_text) for q in found] == [(None, "the secretary-general")]
     found = quotes(nlp, "The minister denied the president's insistence that the vote was fair.")
     assert [(q.speaker, q.speaker_text) for q in found] == [(None, "the president")]
 

@@ -120,10 +120,12 @@ class Speakers:
         if found is None:
             if token.pos_ in ("PRON", "PROPN"):
                 return self.of(token)
-            words = [t for t in token.subtree if t.i < noun.i and t.dep_ != "case"]
-            return Speaker(
-                None, clean(self.doc[words[0].i : words[-1].i + 1].text)
-            )  # "the president"
+            # "the president's insistence", "a suggestion by the secretary-general": that phrase
+            side = token.i < noun.i
+            words = [t for t in token.subtree if t.dep_ != "case" and (t.i < noun.i) == side]
+            if not words:
+                return Speaker(None, noun.text)
+            return Speaker(None, clean(self.doc[words[0].i : words[-1].i + 1].text))
         return Speaker(found.actor_id, found.text)
 
     def named_in(self, phrase: Any) -> Speaker:
