@@ -227,3 +227,10 @@ def test_an_inverted_cue_without_a_comma_reports_the_clause_before_it(nlp: Any) 
         ("The envoy will visit Tarsin and Kestria", "announced")
     ]
     assert quotes(nlp, "The envoy visited Tarsin and announced new aid.") == []
+
+
+def test_a_parenthetical_cue_reports_the_clause_around_it(nlp: Any) -> None:
+    found = quotes(nlp, "The talks, Norvadia insisted, were going well.")
+    assert [(q.speaker, q.text, q.cue) for q in found] == [
+        ("state:XNV", "The talks were going well", "insisted")
+    ]

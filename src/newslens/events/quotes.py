@@ -324,7 +324,11 @@ class _Reader:
             ][:1]  # fmt: skip  ("told Putin during the conversation that …", parsed as acl)
             clauses = [c for c in clauses if all(c.i != h.i for h in claims.values())]
             if not clauses:
-                emitted = self.inverted(tok, index, quoted, consumed) or emitted
+                found_one = self.parenthetical(tok, index, quoted) or self.inverted(
+                    tok, index, quoted, consumed
+                )
+                consumed.update({tok.i} if found_one else set())
+                emitted = found_one or emitted
                 continue
             words = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.i < clauses[0].i)]
             found = self.according_to(sent)
@@ -375,6 +379,27 @@ class _Reader:
         self.add(start, index, speaker, self.doc.text[start:end], False, noun.text)
         if speaker.actor is None:  # "reports that …": nobody to lean on later
             self.speakers.last = last
+        return True
+
+    def parenthetical(self, tok: Any, index: int, quoted: list[QuotedSpan]) -> bool:
+        """Add the clause around a parenthetical cue ("The talks, Lavrov insisted, were going
+        well" -> "The talks were going well")."""
+        if tok.dep_ != "parataxis" or not any(c.dep_ == "nsubj" for c in tok.children):
+            return False
+        cut = {t.i for t in tok.subtree}
+        words = [t for t in tok.head.subtree if t.i not in cut and not t.is_space]
+        while words and words[-1].is_punct:
+            words.pop()
+        if len(words) < 3 or any(words[0].idx <= s.open_at < words[-1].idx for s in quoted):
+            return False
+        runs: list[list[Any]] = []
+        for t in words:  # the words on either side of the cue, each run as written
+            if runs and runs[-1][-1].i + 1 == t.i:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+        text = " ".join(self.doc[r[0].i : r[-1].i + 1].text for r in runs)
+        self.add(words[0].idx, index, self.speakers.of(self.subject_of(tok)), text, False, tok.text)
         return True
 
     def inverted(self, tok: Any, index: int, quoted: list[QuotedSpan], consumed: set[int]) -> bool:
