@@ -257,7 +257,7 @@ CASES: list[tuple[str, str, str | None, str | None, str, str | None]] = [
         None,
     ),
     # REQUEST / ACCUSE aliases are the same types
-    ("Norvadia demanded that Kestria withdraw.", "DEMAND", NOR, None, "", None),
+    ("Norvadia demanded that Kestria withdraw.", "DEMAND", NOR, KES, "", None),
     ("Kestria accused Talvane of spying.", "DISAPPROVE", KES, TAL, "", None),
 ]
 
@@ -559,3 +559,27 @@ def test_an_act_told_by_its_noun_and_its_verb_is_one_event() -> None:
 def test_an_apposed_name_is_the_actor_of_its_phrase() -> None:
     events = code("Kestria's closest ally, Talvane, condemned Norvadia.")
     assert [(e.type, e.source, e.target) for e in events] == [("DISAPPROVE", TAL, NOR)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Kestria insisted that its offensive was necessary.", "DEMAND"),  # asserts
+        ("Norvadia's leader shot back that the claims were false.", "ASSAULT"),  # retorts
+        ("Kestria declined to comment on the blast.", "REJECT"),  # said nothing
+    ],
+)
+def test_speech_that_borrows_an_acts_words_codes_no_act(text: str, kind: str) -> None:
+    assert [e.type for e in code(text) if e.type == kind] == []
+
+
+def test_what_a_demand_asks_for_is_not_an_act_of_its_own() -> None:
+    events = code("Norvadia demanded that Kestria withdraw its troops.")
+    assert [(e.type, e.source, e.target) for e in events] == [("DEMAND", NOR, KES)]
+    assert [e.type for e in code("Kestria refused to withdraw its troops.")] == ["REJECT"]
+
+
+def test_who_is_accused_of_an_act_is_its_agent_in_the_passive_too() -> None:
+    events = code("Kestria was accused of shelling Norvadian villages.")
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert [(e.source, e.target, e.hypothetical) for e in assault] == [(KES, NOR, True)]

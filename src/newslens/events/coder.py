@@ -45,6 +45,7 @@ from typing import Any
 from newslens.events.coder_coref import ActorAt, reference_index
 from newslens.events.coder_flags import Trigger, dated, flags_of, frame, framing, pick_time
 from newslens.events.coder_frames import (
+    asked_party,
     event_noun,
     givers,
     receiving_verb,
@@ -111,8 +112,11 @@ def _triggers(sent: Any, lexicon: Lexicon) -> list[Trigger]:
 
 
 def _absorbed(trigger: Trigger, anchors: Mapping[int, str]) -> bool:
-    """Whether a governing verb codes this event instead (refused to / threatened to / urged to)."""
+    """Whether a governing verb codes this event instead (refused to / threatened to / urged to;
+    demanded that Y withdraw)."""
     node = trigger.anchor
+    if node.dep_ == "ccomp" and anchors.get(node.head.i) == "DEMAND":
+        return True
     while node.dep_ in ("xcomp", "pcomp", "pobj", "prep", "conj", "acl") and node.head.i != node.i:
         if node.dep_ == "conj":
             return False
@@ -349,6 +353,8 @@ def _code(
         targets = support_targets(support, ctx.actor_at, lexicon.cues, sources)
     if not targets and noun is None:  # "summoned X and demanded an apology" (coder_frames)
         targets = shared_targets(anchor, ctx.actor_at, lexicon.cues, sources)
+    if not targets and kind == "DEMAND":  # "demanded that Ukraine withdraw"
+        targets = asked_party(anchor, ctx.actor_at, sources)
     receiver = receiving_verb(anchor, noun, lexicon.cues)
     if receiver is not None:  # "Moscow faced sanctions from Japan" (coder_frames)
         takers, _ = subjects_of(receiver, ctx.actor_at)

@@ -12,6 +12,8 @@
   the Russian ambassador and demanded an apology" (the demand is of Russia), "Japan condemned and
   sanctioned Moscow" (both of Moscow). An act with its own subject ("Russia struck and Ukraine
   answered") or its own actor object keeps its own.
+- A demand with no addressee is made of the subject of what it asks: "Russia demanded that
+  Ukraine withdraw its troops" (of Ukraine), "called for Kestria to release them".
 """
 
 from __future__ import annotations
@@ -159,4 +161,18 @@ def shared_targets(anchor: Token, actor_at: ActorAt, cues: Cues, sources: list[s
         found = targets_of(verb, actor_at, cues, sources, False, deep=False)
         if found:
             return found
+    return []
+
+
+def asked_party(anchor: Token, actor_at: ActorAt, sources: list[str]) -> list[str]:
+    """Whom a demand with no addressee is made of: the subject of the clause it asks for."""
+    clauses = [c for c in anchor.children if c.dep_ in ("ccomp", "xcomp")]
+    clauses += [
+        g for c in anchor.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"
+    ]
+    for clause in clauses:
+        for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+            found = [a for a in actors_of(subject, actor_at) if a not in sources]
+            if found:
+                return found
     return []

@@ -56,6 +56,8 @@ class Cues:
     standing_nouns: frozenset[str] = frozenset()
     local_types: frozenset[str] = frozenset()
     person_object_senses: frozenset[str] = frozenset()
+    no_comment: frozenset[str] = frozenset()
+    assertion_senses: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,10 @@
   (``[subject_senses]``: verb -> subject lemmas, any of the subject's conjuncts).
 - Verbal attacks: a person who "attacked" a rival or a policy disapproves of it; ASSAULT needs a
   military word as the object or instrument, or an agent that is not a person.
+- Speech that borrows an act's words: "insisted that the offensive was necessary" asserts, it
+  demands only with a bare or obligating clause ("insisted that Ukraine withdraw", "… must
+  leave"; ``[cues] assertion_senses``); "shot back that …" retorts (a verb of force with a
+  clause it reports is speech); "declined to comment" rejects nothing (``[cues] no_comment``).
 - "I" and "we" inside a quote are its speaker (and the speaker's country for "we"); any other
   pronoun subject left unresolved leaves the event without its agent, so it is not coded.
 """
@@ -48,11 +52,28 @@ def sense_type(
         t.lemma_.lower() in wrong for t in (subject, *subject.conjuncts)
     ):
         return None
+    if _said_not_done(anchor, verb, kind, lexicon):
+        return None
     if kind == "ASSAULT" and lemma in lexicon.cues.verbal and _person(source):
         words = {t.lemma_.lower() for t in anchor.subtree} | {t.lower_ for t in anchor.subtree}
         if not words & lexicon.cues.military:
             return "DISAPPROVE"
     return kind
+
+
+def _said_not_done(anchor: Token, verb: str, kind: str, lexicon: Lexicon) -> bool:
+    """Speech dressed as an act (see the module docstring)."""
+    clauses = [c for c in anchor.children if c.dep_ == "ccomp"]
+    if kind == "DEMAND" and anchor.lemma_.lower() in lexicon.cues.assertion_senses and clauses:
+        clause = clauses[0]
+        obliged = any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children)
+        return not (obliged or clause.tag_ == "VB")  # "insisted that Ukraine withdraw"
+    if kind == "ASSAULT" and clauses and any(c.lower_ == "that" for c in clauses[0].children):
+        return True  # "Putin shot back that the statement challenged …"
+    if kind == "REJECT" and anchor.lemma_.lower() in lexicon.cues.refusal:
+        acts = [c for c in anchor.children if c.dep_ == "xcomp"]
+        return bool(acts) and acts[0].lemma_.lower() in lexicon.cues.no_comment
+    return False
 
 
 def _person(actor: str | None) -> bool:

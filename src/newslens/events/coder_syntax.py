@@ -155,6 +155,8 @@ def subjects_of(
             objects = [c for c in governor.children if c.dep_ in ("dobj", "obj")]
             if objects and objects[0].tag_ in ("WDT", "WP"):  # "the country that X accused of"
                 objects = [o for o in [_relative_object(governor)] if o is not None]
+            if not objects:  # "troops have been accused of bombing": the accused
+                objects = [c for c in governor.children if c.dep_ == "nsubjpass"]
             controlled = actors_of(objects[0], actor_at, country) if objects else []
             if controlled:
                 return controlled, False
