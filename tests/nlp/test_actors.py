@@ -158,6 +158,13 @@ CASES = [
     ("The strikes were condemned by the Kiev government.", "Kiev", 0, "state:UKR"),
     ("The Moscow regime denied the report.", "Moscow", 0, "state:RUS"),
     ("The Moscow metro was closed.", "Moscow", 0, None),
+    ("The allies sent howitzers to Kyiv.", "Kyiv", 0, "state:UKR"),
+    ("Berlin said the talks had failed.", "Berlin", 0, "state:DEU"),
+    ("Prague recalled its ambassador.", "Prague", 0, "state:CZE"),
+    ("The delegation flew to Kyiv.", "Kyiv", 0, None),
+    ("Kyiv received tanks from Berlin.", "Berlin", 0, "state:DEU"),
+    ("The plan drew support from Beijing.", "Beijing", 0, "state:CHN"),
+    ("Flights from Moscow were cancelled.", "Moscow", 0, None),
     ("Sanctions were imposed on Moscow by the West.", "Moscow", 0, "state:RUS"),
     # demonyms
     ("The change may reflect growing Chinese concern.", "Chinese", 0, "state:CHN"),

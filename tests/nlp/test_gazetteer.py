@@ -31,6 +31,16 @@ def test_gazetteer_has_every_iso_country_with_a_capital() -> None:
         assert row[4] or alpha3 in NO_CAPITAL, f"{alpha3} has no capital"
 
 
+def test_gazetteer_sovereigns_are_countries_of_the_table() -> None:
+    # a seat written one column too far made Germany and Czechia dependencies, so "Berlin" and
+    # "Prague" never named their states
+    from newslens.countries import read_countries
+
+    rows = read_countries(DATA_DIR / "countries.tsv")
+    codes = {r.alpha3 for r in rows}
+    assert [r.alpha3 for r in rows if r.sovereign and r.sovereign not in codes] == []
+
+
 def test_gazetteer_countries_file_matches_its_generator() -> None:
     pytest.importorskip("pycountry")
     from newslens.data.gazetteer.make_countries import HEADER, country_rows, read_facts

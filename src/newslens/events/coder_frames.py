@@ -101,6 +101,10 @@ def givers(anchor: Token, noun: Token | None, verb: Token, actor_at: ActorAt) ->
     """The actors of the "from"/"by" phrases of the noun or verb, else of the noun's "of"."""
     nouns = [anchor] if anchor.pos_ in ("NOUN", "PROPN") else []
     nouns += [noun] if noun is not None else []
+    if not nouns:  # a verb the classifier anchored on: what it received ("received aid from X")
+        ons = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"]  # "relied on"
+        nouns = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        nouns += [g for c in ons for g in c.children if g.dep_ == "pobj"]
     found: list[str] = []
     for preps in (GIVER_PREPS, ("of",)):
         under = [p for c in verb.children if c.lower_ == "under" for p in c.children]

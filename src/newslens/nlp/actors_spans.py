@@ -203,7 +203,9 @@ def title_before(
 def is_agent(doc: Doc, start: int, end: int, gaz: Gazetteer, seat: bool) -> bool:
     """Whether a capital or seat at tokens [start, end) acts (metonymy) rather than locates.
 
-    A place: the object of a locative preposition ("in Beijing", conjuncts included), the
+    A place: the object of a locative preposition ("in Beijing", conjuncts included; not the
+    "to" of a transfer verb, "sent weapons to Kyiv", nor the "from" of what is given, "aid from
+    Washington", "received tanks from Berlin": rules.toml ``transfer_verbs``, ``giver_heads``), the
     object of a movement or strike verb ("visit Moscow"), or a capital modifying a noun
     ("the Beijing Olympics") other than a government noun ("the Kiev government", rules.toml
     ``government_nouns``). Everything else (subjects, possessors, "between Moscow and the
@@ -220,6 +222,10 @@ def is_agent(doc: Doc, start: int, end: int, gaz: Gazetteer, seat: bool) -> bool
         tok = tok.head
     dep = tok.dep_
     if dep == "pobj":
+        if tok.head.lower_ == "to" and str(tok.head.head.lemma_).lower() in gaz.transfer_verbs:
+            return True  # "sent weapons to Kyiv": the recipient, not a destination
+        if tok.head.lower_ == "from" and str(tok.head.head.lemma_).lower() in gaz.giver_heads:
+            return True  # "aid from Washington": the giver, not an origin
         return str(tok.head.lower_) not in gaz.locative_prepositions
     if dep == "compound":  # "the Kremlin's …" acts; "the Kiev government" too
         return seat or str(tok.head.lemma_).lower() in gaz.government_nouns

@@ -89,6 +89,8 @@ class Gazetteer:
     organisation_words: frozenset[str] = frozenset()
     bloc_nouns: frozenset[str] = frozenset()
     government_nouns: frozenset[str] = frozenset()
+    transfer_verbs: frozenset[str] = frozenset()
+    giver_heads: frozenset[str] = frozenset()
     endings: tuple[tuple[str, str], ...] = ()
     letters: tuple[tuple[str, str], ...] = ()
     max_tokens: int = field(default=8)
@@ -259,6 +261,8 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         organisation_words=frozenset(rules.get("organisation_words", ())),
         bloc_nouns=frozenset(rules.get("bloc_nouns", ())),
         government_nouns=frozenset(rules.get("government_nouns", ())),
+        transfer_verbs=frozenset(rules.get("transfer_verbs", ())),
+        giver_heads=frozenset(rules.get("giver_heads", ())),
         endings=tuple((old, new) for old, new in translit.get("endings", [])),
         letters=tuple((old, new) for old, new in translit.get("letters", [])),
         max_tokens=max(len(key.split()) for key in [*names, *roles, *bodies]) + 3,
