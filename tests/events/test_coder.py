@@ -565,6 +565,7 @@ def test_an_apposed_name_is_the_actor_of_its_phrase() -> None:
     ("text", "kind"),
     [
         ("Kestria insisted that its offensive was necessary.", "DEMAND"),  # asserts
+        ("Kestria insisted that Norvadia would only use the talks to rearm.", "DEMAND"),
         ("Norvadia's leader shot back that the claims were false.", "ASSAULT"),  # retorts
         ("Kestria declined to comment on the blast.", "REJECT"),  # said nothing
     ],
@@ -583,3 +584,10 @@ def test_who_is_accused_of_an_act_is_its_agent_in_the_passive_too() -> None:
     events = code("Kestria was accused of shelling Norvadian villages.")
     assault = [e for e in events if e.type == "ASSAULT"]
     assert [(e.source, e.target, e.hypothetical) for e in assault] == [(KES, NOR, True)]
+
+
+def test_an_event_nouns_from_phrase_is_its_source() -> None:
+    events = code("Norvadia faced an attack from Kestria on Monday.")
+    assert ("ASSAULT", KES, NOR) in [(e.type, e.source, e.target) for e in events]
+    events = code("Talvane praised the assistance from Kestria.")
+    assert [(e.source, e.target) for e in events if e.type == "AID"] == [(KES, None)]

@@ -45,12 +45,12 @@ from typing import Any
 from newslens.events.coder_coref import ActorAt, reference_index
 from newslens.events.coder_flags import Trigger, dated, flags_of, frame, framing, pick_time
 from newslens.events.coder_frames import (
-    asked_party,
+    asked_clause,
     event_noun,
     givers,
+    implied_actors,
     receiving_verb,
     reciprocal,
-    shared_targets,
     support_targets,
     support_verb,
 )
@@ -112,10 +112,9 @@ def _triggers(sent: Any, lexicon: Lexicon) -> list[Trigger]:
 
 
 def _absorbed(trigger: Trigger, anchors: Mapping[int, str]) -> bool:
-    """Whether a governing verb codes this event instead (refused to / threatened to / urged to;
-    demanded that Y withdraw)."""
+    """Whether a governing verb codes this event (refused to, urged to, demanded that Y go)."""
     node = trigger.anchor
-    if node.dep_ == "ccomp" and anchors.get(node.head.i) == "DEMAND":
+    if node.dep_ == "ccomp" and anchors.get(node.head.i) == "DEMAND" and asked_clause(node):
         return True
     while node.dep_ in ("xcomp", "pcomp", "pobj", "prep", "conj", "acl") and node.head.i != node.i:
         if node.dep_ == "conj":
@@ -351,10 +350,9 @@ def _code(
     support = support_verb(noun, lexicon.cues) if noun is not None else None
     if support is not None and not targets:
         targets = support_targets(support, ctx.actor_at, lexicon.cues, sources)
-    if not targets and noun is None:  # "summoned X and demanded an apology" (coder_frames)
-        targets = shared_targets(anchor, ctx.actor_at, lexicon.cues, sources)
-    if not targets and kind == "DEMAND":  # "demanded that Ukraine withdraw"
-        targets = asked_party(anchor, ctx.actor_at, sources)
+    sources, targets = implied_actors(
+        anchor, noun, kind, ctx.actor_at, lexicon.cues, sources, targets
+    )
     receiver = receiving_verb(anchor, noun, lexicon.cues)
     if receiver is not None:  # "Moscow faced sanctions from Japan" (coder_frames)
         takers, _ = subjects_of(receiver, ctx.actor_at)

@@ -12,6 +12,8 @@
   the Russian ambassador and demanded an apology" (the demand is of Russia), "Japan condemned and
   sanctioned Moscow" (both of Moscow). An act with its own subject ("Russia struck and Ukraine
   answered") or its own actor object keeps its own.
+- An event noun's "from" phrase is its source, not its target ("the assistance from
+  Washington", "an attack from Iran", "sanctions from Japan").
 - A demand with no addressee is made of the subject of what it asks: "Russia demanded that
   Ukraine withdraw its troops" (of Ukraine), "called for Kestria to release them".
 """
@@ -168,9 +170,21 @@ def shared_targets(anchor: Token, actor_at: ActorAt, cues: Cues, sources: list[s
     return []
 
 
+def asked_clause(clause: Token) -> bool:
+    """Whether a clause is what a demand asks for, not what its speaker asserts: bare
+    ("demanded that Ukraine withdraw", "demanded Ukraine withdraw") or obliging ("… must
+    leave"); not "insisted that Ukraine would only use it", not "called on Y" misparsed as a
+    clause of another verb."""
+    auxes = [c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in ("must", "should") for a in auxes):
+        return True
+    return clause.tag_ == "VB" and not [a for a in auxes if a != "to"]
+
+
 def asked_party(anchor: Token, actor_at: ActorAt, sources: list[str]) -> list[str]:
     """Whom a demand with no addressee is made of: the subject of the clause it asks for."""
-    clauses = [c for c in anchor.children if c.dep_ in ("ccomp", "xcomp")]
+    clauses = [c for c in anchor.children if c.dep_ == "xcomp"]
+    clauses += [c for c in anchor.children if c.dep_ == "ccomp" and asked_clause(c)]
     clauses += [
         g for c in anchor.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"
     ]
@@ -180,3 +194,22 @@ def asked_party(anchor: Token, actor_at: ActorAt, sources: list[str]) -> list[st
             if found:
                 return found
     return []
+
+
+def implied_actors(
+    anchor: Token, noun: Token | None, kind: str, actor_at: ActorAt, cues: Cues,
+    sources: list[str], targets: list[str],
+) -> tuple[list[str], list[str]]:  # fmt: skip
+    """Sources and targets the syntax of ``anchor`` alone leaves out or misplaces (the module
+    docstring): a noun's "from" giver, a coordinated act's target, a demand's asked party."""
+    if noun is not None and not sources:
+        froms = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"]
+        given = [a for f in froms for g in f.children if g.dep_ == "pobj"
+                 for a in actors_of(g, actor_at)]  # fmt: skip
+        if given:
+            sources, targets = given, [t for t in targets if t not in given]
+    if not targets and noun is None:  # "summoned X and demanded an apology"
+        targets = shared_targets(anchor, actor_at, cues, sources)
+    if not targets and kind == "DEMAND":  # "demanded that Ukraine withdraw"
+        targets = asked_party(anchor, actor_at, sources)
+    return sources, targets

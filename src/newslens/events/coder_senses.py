@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from newslens.events.coder_frames import asked_clause
 from newslens.events.coder_lexicon import Lexicon
 
 __all__ = ["first_person_source", "sense_type", "unresolved_subject"]
@@ -65,9 +66,7 @@ def _said_not_done(anchor: Token, verb: str, kind: str, lexicon: Lexicon) -> boo
     """Speech dressed as an act (see the module docstring)."""
     clauses = [c for c in anchor.children if c.dep_ == "ccomp"]
     if kind == "DEMAND" and anchor.lemma_.lower() in lexicon.cues.assertion_senses and clauses:
-        clause = clauses[0]
-        obliged = any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children)
-        return not (obliged or clause.tag_ == "VB")  # "insisted that Ukraine withdraw"
+        return not asked_clause(clauses[0])  # "insisted that Ukraine withdraw" demands
     if kind == "ASSAULT" and clauses and any(c.lower_ == "that" for c in clauses[0].children):
         return True  # "Putin shot back that the statement challenged …"
     if kind == "REJECT" and anchor.lemma_.lower() in lexicon.cues.refusal:
