@@ -577,6 +577,9 @@ def test_speech_that_borrows_an_acts_words_codes_no_act(text: str, kind: str) ->
 def test_what_a_demand_asks_for_is_not_an_act_of_its_own() -> None:
     events = code("Norvadia demanded that Kestria withdraw its troops.")
     assert [(e.type, e.source, e.target) for e in events] == [("DEMAND", NOR, KES)]
+    events = code("Norvadia demanded that Kestria and Talvane withdraw their troops.")
+    assert ("DEMAND", NOR, KES) in [(e.type, e.source, e.target) for e in events]
+    assert "DEMAND" not in [e.type for e in code("Kestria insisted that it remains open to talks.")]
     assert [e.type for e in code("Kestria refused to withdraw its troops.")] == ["REJECT"]
 
 

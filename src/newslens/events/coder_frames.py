@@ -170,15 +170,17 @@ def shared_targets(anchor: Token, actor_at: ActorAt, cues: Cues, sources: list[s
     return []
 
 
-def asked_clause(clause: Token) -> bool:
+def asked_clause(clause: Token, strict: bool = False) -> bool:
     """Whether a clause is what a demand asks for, not what its speaker asserts: bare
-    ("demanded that Ukraine withdraw", "demanded Ukraine withdraw") or obliging ("… must
-    leave"); not "insisted that Ukraine would only use it", not "called on Y" misparsed as a
-    clause of another verb."""
+    ("demanded that Ukraine withdraw"; the tagger reads a plural's as present, "demanded that
+    Finland and Sweden extradite", which ``strict`` refuses, as for "insisted that they are
+    open") or obliging ("… must leave"); not "insisted that Ukraine would only use it", not
+    "called on Y" misparsed as a clause of another verb."""
     auxes = [c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")]
     if any(a in ("must", "should") for a in auxes):
         return True
-    return clause.tag_ == "VB" and not [a for a in auxes if a != "to"]
+    bare = ("VB",) if strict else ("VB", "VBP")
+    return clause.tag_ in bare and not [a for a in auxes if a != "to"]
 
 
 def asked_party(anchor: Token, actor_at: ActorAt, sources: list[str]) -> list[str]:

@@ -65,8 +65,10 @@ def sense_type(
 def _said_not_done(anchor: Token, verb: str, kind: str, lexicon: Lexicon) -> bool:
     """Speech dressed as an act (see the module docstring)."""
     clauses = [c for c in anchor.children if c.dep_ == "ccomp"]
+    if anchor.dep_ == "ccomp" and anchor.head.lemma_.lower() in lexicon.cues.assertion_senses:
+        anchor, clauses = anchor.head, [anchor]  # the model's anchor inside what was asserted
     if kind == "DEMAND" and anchor.lemma_.lower() in lexicon.cues.assertion_senses and clauses:
-        return not asked_clause(clauses[0])  # "insisted that Ukraine withdraw" demands
+        return not asked_clause(clauses[0], strict=True)  # "insisted that Kyiv withdraw" demands
     if kind == "ASSAULT" and clauses and any(c.lower_ == "that" for c in clauses[0].children):
         return True  # "Putin shot back that the statement challenged …"
     if kind == "REJECT" and anchor.lemma_.lower() in lexicon.cues.refusal:
