@@ -287,8 +287,7 @@ class _Reader:
         (:mod:`newslens.events.quotes_frames`), if ``tok`` makes one."""
         found = act_content(self.doc, tok, self.cues.act_verbs)
         if found is None and self.subject_of(tok) is not None:
-            found = judged(self.doc, tok, self.cues.judge_verbs)
-            found = found or named(self.doc, tok, self.cues.naming_verbs)
+            found = judged(self.doc, tok, self.cues) or named(self.doc, tok, self.cues)
         if found is None or any(found[0] <= s.open_at < found[1] for s in quoted):
             return False
         start, end = found
@@ -302,7 +301,9 @@ class _Reader:
         quoted = [s for s in spans if sent.start_char <= s.open_at < sent.end_char]
         reported: list[tuple[int, int]] = []  # a speech act inside a reported clause is its words
         claims = {
-            tok.i: c for tok in sent if (c := claim_clause(tok, *self.claim_lists)) is not None
+            tok.i: c
+            for tok in sent
+            if (c := claim_clause(tok, self.cues.claim_nouns, self.cues.verbs)) is not None
         }
         for tok in sent:
             inside = any(a <= tok.idx < b for a, b in reported)
@@ -324,11 +325,9 @@ class _Reader:
             ][:1]  # fmt: skip  ("told Putin during the conversation that …", parsed as acl)
             clauses = [c for c in clauses if all(c.i != h.i for h in claims.values())]
             if not clauses:
-                found_one = self.parenthetical(tok, index, quoted) or self.inverted(
-                    tok, index, quoted, consumed
-                )
-                consumed.update({tok.i} if found_one else set())
-                emitted = found_one or emitted
+                if self.parenthetical(tok, index, quoted) or self.inverted(tok, index, quoted):
+                    consumed.add(tok.i)
+                    emitted = True
                 continue
             words = [t for t in clauses[0].subtree if not (t.dep_ == "mark" and t.i < clauses[0].i)]
             found = self.according_to(sent)
@@ -357,10 +356,6 @@ class _Reader:
         text = "".join(t.text_with_ws for t in words)
         self.add(words[0].idx, index, self.speakers.of(found[1]), text.rstrip(" ."), False,
                  self.doc[found[0].i : found[0].i + 2].text)  # fmt: skip
-
-    @property
-    def claim_lists(self) -> tuple[frozenset[str], frozenset[str]]:
-        return self.cues.claim_nouns, self.cues.verbs
 
     def owned_claim(self, tok: Any) -> bool:
         """Is ``tok`` a claim noun whose owner is an actor ("China's references to …")?"""
@@ -402,7 +397,7 @@ class _Reader:
         self.add(words[0].idx, index, self.speakers.of(self.subject_of(tok)), text, False, tok.text)
         return True
 
-    def inverted(self, tok: Any, index: int, quoted: list[QuotedSpan], consumed: set[int]) -> bool:
+    def inverted(self, tok: Any, index: int, quoted: list[QuotedSpan]) -> bool:
         """Add the clause an uncommaed inverted cue reports ("… announced spokesman Li Wei")."""
         found = inverted_report(tok, self.cues.verbs)
         if found is None:
@@ -412,7 +407,6 @@ class _Reader:
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         if any(start <= s.open_at < end for s in quoted):
             return False
-        consumed.add(tok.i)
         self.add(start, index, self.speakers.named_in(speaker_tok), self.doc.text[start:end],
                  False, tok.text)  # fmt: skip
         return True

@@ -27,6 +27,8 @@ class QuoteCues:
     judge_verbs: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
+    unmade_governors: frozenset[str] = frozenset()
+    circumstance_preps: frozenset[str] = frozenset()
 
 
 def load_quote_cues(path: Path | None = None) -> QuoteCues:
@@ -43,10 +45,12 @@ def load_quote_cues(path: Path | None = None) -> QuoteCues:
             frozenset(w.lower() for w in data.get("judge_verbs", [])),
             frozenset(w.lower() for w in data.get("naming_verbs", [])),
             frozenset(w.lower() for w in data.get("claim_nouns", [])),
+            frozenset(w.lower() for w in data.get("unmade_governors", [])),
+            frozenset(w.lower() for w in data.get("circumstance_preps", [])),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, AttributeError) as exc:
         raise ConfigError(
             f"quote cues {path}: cannot be read ({exc}); it needs a TOML list 'verbs' "
             "(and optional 'partial_verbs', 'act_verbs', 'judge_verbs', 'naming_verbs', "
-            "'claim_nouns', 'phrases', 'documents')"
+            "'claim_nouns', 'unmade_governors', 'circumstance_preps', 'phrases', 'documents')"
         ) from exc

@@ -3,18 +3,18 @@
 - Judgment: "blasted the sanctions", "hailed the growing ties", "expressed his wish to …": the
   verb (``judge_verbs``) says what its subject said about its object, so the object (with its
   complements: "praised the deal as historic", "criticised Russia for the attack") is the
-  statement. Only a judgment made by a
-  subject: not "did not condemn", "refused to criticise", nor one with no subject ("joined him
-  in voicing criticism").
+  statement, less its circumstances ("amid tensions": ``circumstance_preps``). Only a judgment
+  made by a subject: not "did not condemn", "refused to criticise" (``unmade_governors``), nor
+  one with no subject ("joined him in voicing criticism").
 - Naming: "called the alliance a relic of the Cold War", "described the talks as useful",
   "labelled them terrorists": a naming verb (``naming_verbs``) with an object and what it is
   named; "called the meeting" (convened) names nothing and reports nothing.
 - Claim nouns: "Chinese claims that Beijing is neutral", "reports that the envoy resigned",
   "the ministry's insistence that …": a noun of ``claim_nouns`` with a "that" clause. The speaker
   is the noun's possessor, nationality or "by" ("the ministry's", "Chinese", "a suggestion by
-  the envoy that …"), or nobody ("reports
-  that …" says no one in particular); the clause is not what the sentence's verb said
-  ("responded to reports that …" does not make the responder say it).
+  the envoy that …"), or nobody ("reports that …" says no one in particular); the clause is
+  not what the sentence's verb said ("responded to reports that …" does not make the
+  responder say it).
 - Inverted cue without a comma: "The envoy will visit Poland and Slovakia announced the
   ministry's spokesman Li Wei": the tagger reads the cue as a second verb of the clause with the
   speaker as its object; a cue with no subject of its own and no "and" before it, whose object
@@ -25,23 +25,21 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
+from newslens.events.quotes_cues import QuoteCues
+
 __all__ = ["claim_clause", "claim_owner", "inverted_report", "judged", "named"]
 
 _THAT_HEADS = frozenset({"acl", "ccomp", "appos"})  # not relcl: "pledges … that they hope …"
 _OWNER_DEPS = frozenset({"poss", "amod", "compound"})
 _MEDIUM = frozenset({"in", "via", "through"})  # "said in a statement that …": the verb's words
-# verbs under which a judgment was not made ("refused to criticise Russia")
-_NOT_MADE = frozenset({"refuse", "decline", "fail", "avoid", "hesitate", "stop", "cease"})
 _UNMADE_AUX = frozenset({"to", "should", "would", "could", "might", "may", "must", "can"})
-# circumstances of a judgment, not what was judged ("hailed the ties amid tensions")
-_CIRCUMSTANCE = frozenset({"amid", "after", "before", "during", "despite", "since", "following"})
 
 
-def _judged_words(parts: list[Any]) -> set[int]:
+def _judged_words(parts: list[Any], cues: QuoteCues) -> set[int]:
     words = {t.i for p in parts for t in p.subtree}
     for part in parts:
         for t in part.subtree:
-            if t.dep_ == "advcl" or (t.dep_ == "prep" and t.lower_ in _CIRCUMSTANCE):
+            if t.dep_ == "advcl" or (t.dep_ == "prep" and t.lower_ in cues.circumstance_preps):
                 words -= {w.i for w in t.subtree}
     return words
 
@@ -59,19 +57,19 @@ def _offsets(doc: Any, tokens: Collection[int]) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _made(tok: Any) -> bool:
+def _made(tok: Any, cues: QuoteCues) -> bool:
     """Was the judgment made? Not "did not condemn", "refused to criticise", "a chance to
     condemn", "should denounce" (an infinitive or a modal is one not made, or not yet)."""
     if any(c.dep_ == "neg" for c in tok.children):
         return False
     if any(c.dep_ == "aux" and c.lower_ in _UNMADE_AUX for c in tok.children):
         return False
-    return not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_MADE)
+    return not (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in cues.unmade_governors)
 
 
-def judged(doc: Any, tok: Any, judge_verbs: Collection[str]) -> tuple[int, int] | None:
+def judged(doc: Any, tok: Any, cues: QuoteCues) -> tuple[int, int] | None:
     """Character offsets of what a verb of judgment judges (its object and complements)."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in judge_verbs or not _made(tok):
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues.judge_verbs or not _made(tok, cues):
         return None
     after = [c for c in tok.children if c.i > tok.i]
     objects = [c for c in after if c.dep_ in ("dobj", "xcomp")]
@@ -81,12 +79,12 @@ def judged(doc: Any, tok: Any, judge_verbs: Collection[str]) -> tuple[int, int] 
         return None
     parts = objects + [c for c in after if c.dep_ in ("oprd", "ccomp") or c.lower_ == "as"]
     parts += [c for c in after if c.lower_ == "for" and not _dated(c)]  # not "for a decade"
-    return _offsets(doc, _judged_words(parts))
+    return _offsets(doc, _judged_words(parts, cues))
 
 
-def named(doc: Any, tok: Any, naming_verbs: Collection[str]) -> tuple[int, int] | None:
+def named(doc: Any, tok: Any, cues: QuoteCues) -> tuple[int, int] | None:
     """Character offsets of "X Y" when ``tok`` names its object X as Y ("called X a relic")."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() not in naming_verbs or not _made(tok):
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues.naming_verbs or not _made(tok, cues):
         return None
     after = [c for c in tok.children if c.i > tok.i]
     objects = [c for c in after if c.dep_ == "dobj"]
@@ -94,7 +92,7 @@ def named(doc: Any, tok: Any, naming_verbs: Collection[str]) -> tuple[int, int] 
     names += [c for c in after if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("NOUN", "ADJ")]
     if not objects or not names:
         return None
-    return _offsets(doc, _judged_words(objects + names))
+    return _offsets(doc, _judged_words(objects + names, cues))
 
 
 def claim_clause(noun: Any, claim_nouns: Collection[str], cue_lemmas: Collection[str]) -> Any:
