@@ -285,7 +285,8 @@ class Reference:
     named mentions it goes back to (``antecedents``), so a reader can see why.
 
     ``how`` is one of: pronoun ("he", "they"), possessive ("his", "its"; "his country" stands
-    for the person's state), ordinal ("the latter"), group ("the two leaders").
+    for the person's state), ordinal ("the latter"), group ("the two leaders"), definite ("the
+    ministry": the one such body named just before).
     """
 
     article_id: str

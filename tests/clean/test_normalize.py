@@ -20,6 +20,9 @@ from newslens.clean.normalize import article_id, body_hash, join_paragraphs, nor
         ("one\r\ntwo\rthree", "one\ntwo\nthree"),
         ("a\n\n\n\n\nb", "a\n\nb"),
         ("  padded line  \n  next  ", "padded line\nnext"),
+        # an acute accent typed for an apostrophe, between letters only
+        ("Kestria\u00b4s army, don\u00b4t", "Kestria\u2019s army, don\u2019t"),
+        ("\u00b4quoted\u00b4 and 5\u00b4", "\u00b4quoted\u00b4 and 5\u00b4"),
     ],
 )
 def test_normalize_text_cases(raw: str, expected: str) -> None:

@@ -387,7 +387,11 @@ PRECISION: list[tuple[str, str, str | None, str | None, str]] = [
     ),  # the subject of what it did: the news
     ("Kestria's attacks on Talvane killed twelve people.", "ASSAULT", KES, TAL, ""),
     ("Kestria's invasion of Talvane has caused a crisis.", "ASSAULT", KES, TAL, "b"),
-    ("Kestria is no longer supplying gas to Talvane.", "AID", KES, TAL, "n"),
+    ("Kestria is no longer supplying weapons to Talvane.", "AID", KES, TAL, "n"),
+    # a passive participle after "remains": its subject is the target, the "by" phrase the agent
+    ("Talvane remains sanctioned by Kestria over the killings.", "SANCTION", KES, TAL, ""),
+    # the call's preposition says what it is: a demand, not a phone call
+    ("Norvadia backed a call by Kestria for calm.", "DEMAND", KES, None, ""),
     ("The bridge collapsed due to shelling by Kestria.", "ASSAULT", KES, None, ""),
     # negation and modality
     (
@@ -455,7 +459,42 @@ NOT_PRECISION: list[tuple[str, str]] = [
     ("Kestria's exports hit a record high in May.", "ASSAULT"),
     ("A storm hit Talvane's coast overnight.", "ASSAULT"),
     ("He waited in Dorun, his heart pounding.", "ASSAULT"),
+    # commodities are trade, laws and decrees are signed alone, a person is dismissed from office,
+    # a country defends its own land, "pressed ahead" demands nothing, a permit is no victim
+    ("Kestria would supply more than half of Talvane's natural gas.", "AID"),
+    ("Kestrian President Ilan Morel signed a decree on Talvane on Monday.", "AGREE"),
+    ("Kestrian President Ilan Morel signed laws on Wednesday.", "AGREE"),
+    ("Kestrian President Ilan Morel dismissed Oren Vask, his security chief, on Monday.", "REJECT"),
+    ("Kestrian President Ilan Morel dismissed the army chief.", "REJECT"),
+    ("Kestria will defend its territory against Talvane.", "SUPPORT"),
+    ("Kestria and Norvadia are pressing ahead with their bid to join the Dorun Pact.", "DEMAND"),
+    ("Kestria revoked a permit for the Talvane pipeline, effectively killing it.", "ASSAULT"),
+    ("Norvadia cited a call by Kestria for calm in Talvane.", "CONSULT"),
 ]
+
+
+def test_senses_keep_the_political_reading() -> None:
+    """The same verbs with an actor or an agreement as their object still code."""
+    assert ("AID", KES, TAL) in _triples("Kestria supplied weapons to Talvane.")
+    assert ("AGREE", KES, TAL) in _triples("Kestria signed a treaty with Talvane.")
+    assert ("REJECT", KES, None) in _triples("Kestria dismissed the claims as lies.")
+    assert ("SUPPORT", KES, TAL) in _triples("Kestria defended Talvane at the summit.")
+    assert ("CONSULT", KES, TAL) in _triples("Kestria held a call with Talvane.")
+
+
+def _triples(text: str) -> set[tuple[str, str | None, str | None]]:
+    return {(e.type, e.source, e.target) for e in code(text, SEPT)}
+
+
+def test_the_object_of_criticised_for_is_the_agent_even_unnamed() -> None:
+    """ "criticised the host for supporting X": the host supported, not the critic; "punished X
+    by cutting": the subject's means."""
+    events = code("Norvadia criticised the broadcaster for supporting Kestria.", SEPT)
+    assert not [e for e in events if e.type == "SUPPORT" and e.source == NOR]
+    assert ("DISAPPROVE", NOR, None) in _triples(
+        "Norvadia criticised the broadcaster for supporting Kestria."
+    ) or any(e.type == "DISAPPROVE" and e.source == NOR for e in events)
+    assert ("SUPPORT", KES, TAL) in _triples("Norvadia criticised Kestria for supporting Talvane.")
 
 
 def test_a_subject_sense_leaves_the_political_sense_alone() -> None:

@@ -118,6 +118,24 @@ CASES = [
         "Washington Post",
         0,
         {"org:washington-post"},
+    ),    # a bare "the ministry" is the one ministry named just before; two: none
+    (
+        "The Kestrian defence ministry reported shelling. The ministry accused Talvane of lying.",
+        "ministry",
+        1,
+        {"org:xks-defense-ministry"},
+    ),
+    (
+        "The Kestrian and Talvanian defence ministries met. The ministry accused Talvane.",
+        "ministry",
+        0,
+        set(),
+    ),
+    (
+        "Kestrian forces and the Norvadian army clashed. The army said it held the town.",
+        "army",
+        1,
+        set(),
     ),
 ]
 

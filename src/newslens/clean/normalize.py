@@ -2,7 +2,9 @@
 
 Normalised text is Unicode NFC, without zero-width or control characters, with whitespace collapsed
 inside lines and paragraphs separated by exactly one blank line. Curly quotes stay as they are: they
-are the text's own and later stages (quotes, sentence splitting) rely on them.
+are the text's own and later stages (quotes, sentence splitting) rely on them. A spacing acute
+accent between two letters ("Ukraine´s", "don´t", as some wire feeds write the apostrophe) becomes
+the apostrophe it stands for, so that the parser sees a possessive or a contraction.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ _INVISIBLE = re.compile(
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+# "Ukraine´s": an acute accent (U+00B4) typed for an apostrophe, between two letters.
+_ACUTE_APOSTROPHE = re.compile(r"(?<=[^\W\d_])\u00b4(?=[^\W\d_])")
 _ENTITY = re.compile(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -37,6 +41,7 @@ def normalize_text(text: str, *, unescape: bool = True) -> str:
     text = _INVISIBLE.sub("", text)
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _CONTROL.sub("", text)
+    text = _ACUTE_APOSTROPHE.sub("\u2019", text)
     # Every Unicode space separator (no-break space, thin space, ideographic space) becomes " ".
     text = _SPACES.sub(" ", text)
     lines = [line.strip() for line in text.split("\n")]

@@ -302,7 +302,7 @@ def _agents(trigger: Trigger, ctx: _Context, speaker: str | None, cues: Cues) ->
     country = ctx.countries.get(speaker) if speaker else None
     if trigger.noun:
         return _noun_sources(trigger, ctx.actor_at, country, cues)
-    sources, _ = subjects_of(anchor, ctx.actor_at, country)
+    sources, _ = subjects_of(anchor, ctx.actor_at, country, cues.controlled_preps)
     if sources:
         return sources
     by = _by_phrase(anchor, ctx.actor_at, country)  # a subjectless gerund: "shelling by X"

@@ -13,6 +13,9 @@ missing one):
   They agreed") or a group phrase resolved before.
 - "the two leaders", "both sides", "the pair" -> the two most recent distinct actors of the
   fitting kind (persons for leaders, states for countries, any for sides).
+- a bare "the ministry", "the military", "the army" -> the one body of that kind named in the
+  sentence or the few before ("the Russian Defence Ministry said ... the ministry said"); none
+  when two such bodies were named.
 """
 
 from __future__ import annotations
@@ -51,6 +54,12 @@ GROUP_ROLES = {
              "general secretary", "chairman", "head of state"),
     "minister": ("minister",),
 }  # fmt: skip
+# a bare "the <noun>" -> the fragment of the organisation ids it may stand for
+DEFINITE_BODIES = {
+    "ministry": "-ministry", "military": "-armed-forces", "army": "-armed-forces",
+    "navy": "-navy", "parliament": "-parliament",
+}  # fmt: skip
+BODY_LOOKBACK = 3
 ORDINALS = {"latter": 0, "former": 1}  # "the latter": the most recent of the two persons
 
 
@@ -261,6 +270,25 @@ def _pair(
     return None
 
 
+def _definite_body(token: Token, sentence: int, seen: list[_Seen]) -> _Seen | None:
+    """The body a bare "the ministry" stands for: the only one of its kind named lately."""
+    fragment = DEFINITE_BODIES.get(token.lemma_.lower())
+    if fragment is None or token.pos_ != "NOUN" or token.tag_ != "NN":
+        return None
+    mods = [c for c in token.children if c.dep_ != "punct"]
+    if [c.lower_ for c in mods] != ["the"] or token.dep_ in ("compound", "poss"):
+        return None
+    bodies = {
+        s.actors[0]: s
+        for s in seen
+        if len(s.actors) == 1
+        and fragment in s.actors[0]
+        and s.actors[0].startswith("org:")
+        and sentence - BODY_LOOKBACK <= s.sentence <= sentence
+    }
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
+
+
 def _at(mention: Mention) -> tuple[int, int]:
     return (mention.sentence_index, mention.start)
 
@@ -359,6 +387,9 @@ def resolve_references(
                 if person is not None:
                     index[tok.i] = index[tok.i - 1] = person.actors
                     settle(number, doc[tok.i - 1], tok, person, "ordinal")
+            elif (body := _definite_body(tok, number, seen)) is not None:
+                index[tok.i] = body.actors
+                settle(number, tok.left_edge, tok, body, "definite")
             elif _group(tok) or _bare_two(tok):
                 group = _pair(tok, number, seen, roles)
                 states = tuple(country[a] for a in group.actors if a in country) if group else ()

@@ -58,6 +58,7 @@ class Cues:
     person_object_senses: frozenset[str] = frozenset()
     no_comment: frozenset[str] = frozenset()
     assertion_senses: frozenset[str] = frozenset()
+    controlled_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,8 @@ class Lexicon:
     not_objects: Mapping[str, frozenset[str]] = field(default_factory=dict)  # verb -> objects
     not_subjects: Mapping[str, frozenset[str]] = field(default_factory=dict)  # verb -> subjects
     cue_words: Mapping[str, frozenset[str]] = field(default_factory=dict)  # word -> types
+    # event noun -> {preposition: the type the noun codes with it}
+    noun_senses: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def canonical(self, name: str) -> str:
         """The PLOVER type for a type name or an accepted alias (REQUEST -> DEMAND)."""
@@ -123,10 +126,15 @@ def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> None:
                 target[item] = list(target.get(item, [])) + value
             else:
                 target[item] = value
-    for table in ("cues", "senses", "subject_senses"):
+    for table in ("cues", "senses", "subject_senses", "noun_senses"):
         into = base.setdefault(table, {})
         for item, value in extra.get(table, {}).items():
-            into[item] = list(into.get(item, [])) + value if isinstance(value, list) else value
+            if isinstance(value, list):
+                into[item] = list(into.get(item, [])) + value
+            elif isinstance(value, Mapping):
+                into[item] = {**into.get(item, {}), **value}
+            else:
+                into[item] = value
 
 
 def _cues(table: Mapping[str, Any]) -> Cues:
@@ -184,13 +192,35 @@ def _build(data: Mapping[str, Any]) -> Lexicon:
             verb.lower(): frozenset(_words(subjects, f"subject_senses.{verb}"))
             for verb, subjects in data.get("subject_senses", {}).items()
         },
+        noun_senses={
+            noun.lower(): _noun_senses(preps, f"noun_senses.{noun}", data)
+            for noun, preps in data.get("noun_senses", {}).items()
+        },
     )
+
+
+def _noun_senses(preps: Any, where: str, data: Mapping[str, Any]) -> dict[str, str]:
+    if not isinstance(preps, Mapping) or not all(isinstance(v, str) for v in preps.values()):
+        raise ConfigError(f"{where} in the event lexicon must map prepositions to event types")
+    aliases = data.get("aliases", {})
+    out = {}
+    for prep, kind in preps.items():
+        kind = aliases.get(kind.upper(), kind.upper())
+        if kind not in PLOVER_TYPES:
+            raise ConfigError(
+                f"unknown event type {kind!r} in {where} of the event lexicon; "
+                f"use one of {', '.join(PLOVER_TYPES)}"
+            )
+        out[prep.lower()] = kind
+    return out
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:
     """The bundled lexicon, extended by the user's file at ``path`` when one is given."""
     data = _read(LEXICON_FILE)
-    extra = {k: data.pop(k, {}) for k in ("aliases", "types", "senses", "subject_senses")}
+    extra = {
+        k: data.pop(k, {}) for k in ("aliases", "types", "senses", "subject_senses", "noun_senses")
+    }
     _merge(data, extra)
     if path is not None:
         _merge(data, _read(path))

@@ -1,8 +1,10 @@
 """Word senses and agents the event coder must not take at face value.
 
 - A verb's non-event senses: "met the demand", "a visit sanctioned by the Kremlin", "fired his
-  chief of staff" (``[senses]`` in the lexicon: verb -> object lemmas), "bonds rallied"
-  (``[subject_senses]``: verb -> subject lemmas, any of the subject's conjuncts).
+  chief of staff", "would supply half of Germany's gas", "pressed ahead with" (``[senses]`` in
+  the lexicon: verb -> object lemmas or particles), "bonds rallied" (``[subject_senses]``: verb
+  -> subject lemmas, any of the subject's conjuncts); an event noun's other type by its
+  preposition, "a call by Johnson for mercy" demands (``[noun_senses]``).
 - Verbal attacks: a person who "attacked" a rival or a policy disapproves of it; ASSAULT needs a
   military word as the object or instrument, or an agent that is not a person.
 - Speech that borrows an act's words: "insisted that the offensive was necessary" asserts, it
@@ -28,11 +30,23 @@ PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who"
 
 
 def _patients(anchor: Token) -> list[Token]:
-    """The things a verb acts on: objects, a passive subject, or the noun a participle modifies."""
+    """The things a verb acts on: objects, a passive subject, or the noun a participle modifies,
+    with such a patient's apposition ("Vask, his aide") and the noun of its "of" ("half of
+    Germany's gas"); and the verb's particles
+    ("pressed ahead")."""
     out = [c for c in anchor.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     if anchor.dep_ in ("acl", "amod") and anchor.tag_ == "VBN":
         out.append(anchor.head)
-    return out
+    out += [c for patient in out for c in patient.children if c.dep_ == "appos"]  # "X, his aide"
+    out += [
+        pobj
+        for patient in out
+        for of in patient.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for pobj in of.children
+        if pobj.dep_ == "pobj"
+    ]
+    return out + [c for c in anchor.children if c.dep_ in ("prt", "advmod")]
 
 
 def sense_type(
@@ -40,6 +54,11 @@ def sense_type(
 ) -> str | None:
     """The type ``anchor`` really codes: ``kind``, another type, or None for no event."""
     lemma = anchor.lemma_.lower()
+    if anchor.pos_ in ("NOUN", "PROPN") and lemma in lexicon.noun_senses:
+        by_prep = lexicon.noun_senses[lemma]
+        other = next((by_prep[c.lower_] for c in anchor.children if c.lower_ in by_prep), None)
+        if other is not None and any(c.dep_ == "prep" for c in anchor.children):
+            return other  # "a call by Johnson for mercy": a demand, not a phone call
     wrong = lexicon.not_objects.get(lemma, frozenset())
     if wrong and any(p.lemma_.lower() in wrong for p in _patients(anchor)):
         return None

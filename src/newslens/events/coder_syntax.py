@@ -32,9 +32,11 @@ CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "parataxis", "csubj",
 GOVERNED_DEPS = frozenset({"xcomp", "prep", "pcomp", "pobj", "acomp", "oprd"})
 NP_PARTS = frozenset({"poss", "amod", "compound", "nmod", "appos"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd", "pobj", "xcomp", "conj", "appos"})
+# "thousands of Georgians", "members of Congress": the noun's "of" names the actor
 QUANTITY_NOUNS = frozenset(
-    {"thousand", "hundred", "dozen", "million", "score", "ten", "crowd", "handful", "number"}
-)
+    {"thousand", "hundred", "dozen", "million", "score", "ten", "crowd", "handful", "number",
+     "member", "delegation", "representative", "contingent", "majority", "bulk", "remnant"}
+)  # fmt: skip
 PROXY_PARTICIPLES = frozenset(
     {"back", "fund", "support", "ally", "link", "sponsor", "arm", "train", "inspire", "align",
      "supply", "make", "provide", "build", "donate", "give", "manufacture", "produce"}
@@ -106,7 +108,10 @@ def _with_conjuncts(token: Token) -> list[Token]:
 
 
 def subjects_of(
-    verb: Token, actor_at: ActorAt, country: str | None = None
+    verb: Token,
+    actor_at: ActorAt,
+    country: str | None = None,
+    controlled_preps: frozenset[str] = frozenset(),
 ) -> tuple[list[str], bool]:
     """The agents of ``verb`` (one per conjunct) and whether they came from a passive subject.
 
@@ -117,7 +122,8 @@ def subjects_of(
     phrase's ("Strikes by Israeli jets killed twelve", "A report by Amnesty accused …"). Two
     misparses of the small model are mended: a passive's "by" hung on the noun of its
     preposition (:func:`_stray_agent`) and a main verb's subject taken for an apposition of an
-    opening phrase (:func:`_stray_subject`)."""
+    opening phrase (:func:`_stray_subject`). After ``controlled_preps`` ("criticised X for
+    supporting Y") the governor's object is the gerund's agent even when it names no actor."""
     node: Token = verb
     came_by = ""
     for _ in range(12):
@@ -160,6 +166,10 @@ def subjects_of(
             controlled = actors_of(objects[0], actor_at, country) if objects else []
             if controlled:
                 return controlled, False
+            if objects and node.head.lower_ in controlled_preps:
+                return [], False  # "criticised the host for supporting X": the host, unnamed
+        if node.dep_ == "acl" and node.tag_ == "VBG" and not governed(node):
+            return actors_of(node.head, actor_at, country), False  # "officials refusing entry"
         if node.head.i == node.i:  # "Ahead of the summit in X, Ukraine's president, Y, appealed"
             apposed = _stray_subject(node)
             return (actors_of(apposed, actor_at, country) if apposed is not None else []), False
@@ -240,6 +250,8 @@ def targets_of(
         if found:
             return found
     passive = [c for c in anchor.children if c.dep_ == "nsubjpass"]
+    if not passive and anchor.dep_ == "acomp" and anchor.tag_ == "VBN":
+        passive = [c for c in anchor.head.children if c.dep_ == "nsubj"]  # "X remains sanctioned"
     preps = cues.target_preps | ({"in"} if with_in else set())
     if symmetric:
         preps = preps - {"on"}  # "a meeting on Afghanistan": a topic, not a counterpart

@@ -134,7 +134,8 @@ def _person_key(tokens: Iterable[str], gaz: Gazetteer) -> tuple[str, ...]:
 
 
 def _person_spans(doc: Doc, gaz: Gazetteer, names: list[NameMatch]) -> list[tuple[int, int]]:
-    """PERSON entities trimmed of possessives, titles and punctuation; gazetteer names excluded."""
+    """PERSON entities trimmed of possessives, titles, punctuation and a leading preposition the
+    tagger swept in ("Beyond Ukraine"); gazetteer names excluded."""
     named = {k for m in names for k in range(m.start, m.end)}
     spans = []
     for ent in doc.ents:
@@ -143,7 +144,11 @@ def _person_spans(doc: Doc, gaz: Gazetteer, names: list[NameMatch]) -> list[tupl
         start, end = ent.start, ent.end
         while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct):
             end -= 1
-        while start < end and (doc[start].lower_ in gaz.role_words or doc[start].is_punct):
+        while start < end and (
+            doc[start].lower_ in gaz.role_words
+            or doc[start].is_punct
+            or (doc[start].tag_ == "IN" and doc[start].is_stop)  # "Beyond Ukraine, ..."
+        ):
             start += 1
         if start >= end or all(k in named for k in range(start, end)):
             continue
