@@ -390,6 +390,9 @@ PRECISION: list[tuple[str, str, str | None, str | None, str]] = [
     ("Kestria is no longer supplying weapons to Talvane.", "AID", KES, TAL, "n"),
     # a passive participle after "remains": its subject is the target, the "by" phrase the agent
     ("Talvane remains sanctioned by Kestria over the killings.", "SANCTION", KES, TAL, ""),
+    # a participle modifying a noun: the noun is its agent; "members of X" are X
+    ("There were reports of Kestrian officials refusing Talvane's offer.", "REJECT", KES, TAL, ""),
+    ("Members of the Kestrian army shelled Talvane.", "ASSAULT", "org:xks-armed-forces", TAL, ""),
     # the call's preposition says what it is: a demand, not a phone call
     ("Norvadia backed a call by Kestria for calm.", "DEMAND", KES, None, ""),
     ("The bridge collapsed due to shelling by Kestria.", "ASSAULT", KES, None, ""),
