@@ -393,6 +393,9 @@ PRECISION: list[tuple[str, str, str | None, str | None, str]] = [
     # a participle modifying a noun: the noun is its agent; "members of X" are X
     ("There were reports of Kestrian officials refusing Talvane's offer.", "REJECT", KES, TAL, ""),
     ("Members of the Kestrian army shelled Talvane.", "ASSAULT", "org:xks-armed-forces", TAL, ""),
+    # seizing ground is an assault, as occupying is; seizing a ship coerces
+    ("Kestrian troops seized the capital of Talvane.", "ASSAULT", "org:xks-armed-forces", TAL, ""),
+    ("Kestria seized a Norvadian tanker.", "COERCE", KES, NOR, ""),
     # the call's preposition says what it is: a demand, not a phone call
     ("Norvadia backed a call by Kestria for calm.", "DEMAND", KES, None, ""),
     ("The bridge collapsed due to shelling by Kestria.", "ASSAULT", KES, None, ""),

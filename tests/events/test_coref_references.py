@@ -118,7 +118,7 @@ CASES = [
         "Washington Post",
         0,
         {"org:washington-post"},
-    ),    # a bare "the ministry" is the one ministry named just before; two: none
+    ),  # a bare "the ministry" is the one ministry named just before; two: none
     (
         "The Kestrian defence ministry reported shelling. The ministry accused Talvane of lying.",
         "ministry",

@@ -59,6 +59,8 @@ class Cues:
     no_comment: frozenset[str] = frozenset()
     assertion_senses: frozenset[str] = frozenset()
     controlled_preps: frozenset[str] = frozenset()
+    territorial: frozenset[str] = frozenset()
+    territory_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

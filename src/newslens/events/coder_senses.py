@@ -4,7 +4,8 @@
   chief of staff", "would supply half of Germany's gas", "pressed ahead with" (``[senses]`` in
   the lexicon: verb -> object lemmas or particles), "bonds rallied" (``[subject_senses]``: verb
   -> subject lemmas, any of the subject's conjuncts); an event noun's other type by its
-  preposition, "a call by Johnson for mercy" demands (``[noun_senses]``).
+  preposition, "a call by Johnson for mercy" demands (``[noun_senses]``); "seized the capital"
+  takes ground (ASSAULT, ``[cues] territorial``), "seized the tanker" coerces.
 - Verbal attacks: a person who "attacked" a rival or a policy disapproves of it; ASSAULT needs a
   military word as the object or instrument, or an agent that is not a person.
 - Speech that borrows an act's words: "insisted that the offensive was necessary" asserts, it
@@ -31,13 +32,17 @@ PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who"
 
 def _patients(anchor: Token) -> list[Token]:
     """The things a verb acts on: objects, a passive subject, or the noun a participle modifies,
-    with such a patient's apposition ("Vask, his aide") and the noun of its "of" ("half of
-    Germany's gas"); and the verb's particles
-    ("pressed ahead")."""
+    with such a patient's conjuncts and apposition ("Vask, his aide") and the noun of its "of"
+    ("half of Germany's gas"); and the verb's particles ("pressed ahead")."""
     out = [c for c in anchor.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     if anchor.dep_ in ("acl", "amod") and anchor.tag_ == "VBN":
         out.append(anchor.head)
-    out += [c for patient in out for c in patient.children if c.dep_ == "appos"]  # "X, his aide"
+    out += [
+        c
+        for patient in out
+        for c in (*patient.conjuncts, *patient.children)
+        if c.dep_ in ("appos", "conj")
+    ]
     out += [
         pobj
         for patient in out
@@ -74,6 +79,16 @@ def sense_type(
         return None
     if _said_not_done(anchor, verb, kind, lexicon):
         return None
+    if (
+        kind == "COERCE"
+        and lemma in lexicon.cues.territorial
+        and any(
+            p.ent_type_ in ("GPE", "LOC", "FAC")
+            or not {p.lemma_.lower(), p.lower_}.isdisjoint(lexicon.cues.territory_nouns)
+            for p in _patients(anchor)
+        )
+    ):
+        return "ASSAULT"  # "seized the capital": ground taken, as "occupied" is
     if kind == "ASSAULT" and lemma in lexicon.cues.verbal and _person(source):
         words = {t.lemma_.lower() for t in anchor.subtree} | {t.lower_ for t in anchor.subtree}
         if not words & lexicon.cues.military:
