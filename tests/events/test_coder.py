@@ -393,6 +393,16 @@ PRECISION: list[tuple[str, str, str | None, str | None, str]] = [
     # a participle modifying a noun: the noun is its agent; "members of X" are X
     ("There were reports of Kestrian officials refusing Talvane's offer.", "REJECT", KES, TAL, ""),
     ("Members of the Kestrian army shelled Talvane.", "ASSAULT", "org:xks-armed-forces", TAL, ""),
+    # a particle between the verb and its gerund: "held back from accusing"
+    (
+        "Norvadia, which has not held back from accusing Kestria of shelling, met Talvane.",
+        "DISAPPROVE",
+        NOR,
+        KES,
+        "",
+    ),
+    # the owner of the phrase's last noun: "the launch of Kestria's operation"
+    ("Since the launch of Kestria's operation in Talvane, prices rose.", "ASSAULT", KES, TAL, "b"),
     # seizing ground is an assault, as occupying is; seizing a ship coerces
     ("Kestrian troops seized the capital of Talvane.", "ASSAULT", "org:xks-armed-forces", TAL, ""),
     ("Kestria seized a Norvadian tanker.", "COERCE", KES, NOR, ""),

@@ -417,7 +417,8 @@ def _noun_sources(
     anchor = event_noun(trigger.anchor, trigger.verb)
     owners = [
         a
-        for c in anchor.children
+        for noun in {anchor.i: anchor, trigger.anchor.i: trigger.anchor}.values()  # "the launch
+        for c in noun.children  # of Russia's operation": the owner of the phrase's last noun
         if c.dep_ in ("poss", "amod", "compound")
         for a in actors_of(c, actor_at, country)
     ]

@@ -168,13 +168,16 @@ def subjects_of(
                 return controlled, False
             if objects and node.head.lower_ in controlled_preps:
                 return [], False  # "criticised the host for supporting X": the host, unnamed
-        if node.dep_ == "acl" and node.tag_ == "VBG" and not governed(node):
-            return actors_of(node.head, actor_at, country), False  # "officials refusing entry"
+        if node.dep_ == "acl" and node.tag_ in ("VBG", "VBD", "VBZ") and not governed(node):
+            # "officials refusing entry"; "Erdogan, whose country hosted the talks, called on"
+            # (a finite verb the tagger hung on its subject)
+            return actors_of(node.head, actor_at, country), False
         if node.head.i == node.i:  # "Ahead of the summit in X, Ukraine's president, Y, appealed"
             apposed = _stray_subject(node)
             return (actors_of(apposed, actor_at, country) if apposed is not None else []), False
-        if not (governed(node) or node.dep_ in ("conj", "advcl")):
-            return [], False
+        particle = node.dep_ in ("advmod", "prt") and node.head.pos_ in ("VERB", "AUX")
+        if not (governed(node) or particle or node.dep_ in ("conj", "advcl")):
+            return [], False  # (a particle: "held back from accusing")
         came_by = node.dep_
         node = node.head
     return [], False
