@@ -25,6 +25,7 @@ PUB = dt.date(2022, 4, 19)  # a Tuesday
 CHN, RUS, USA, UKR = "state:CHN", "state:RUS", "state:USA", "state:UKR"
 NOR, KES, TAL = "state:XNV", "state:XKS", "state:XTV"
 KESF = "org:xks-armed-forces"
+MOREL = "person:ilan-morel"
 XI, PUTIN = "person:xi-jinping", "person:vladimir-putin"
 
 
@@ -403,6 +404,11 @@ PRECISION: list[tuple[str, str, str | None, str | None, str]] = [
     ),
     # the owner of the phrase's last noun: "the launch of Kestria's operation"
     ("Since the launch of Kestria's operation in Talvane, prices rose.", "ASSAULT", KES, TAL, "b"),
+    # an attack on a country is an attack, a verb of criticism with a military subject assaults
+    ("President Ilan Morel's attack on the nation of Talvane.", "ASSAULT", MOREL, TAL, "b"),
+    ("The Kestrian rockets slammed into Talvane.", "ASSAULT", KES, TAL, ""),
+    # calling up reservists mobilises
+    ("Kestria will call on 300,000 reservists to serve.", "MOBILIZE", KES, None, "h"),
     # seizing ground is an assault, as occupying is; seizing a ship coerces
     ("Kestrian troops seized the capital of Talvane.", "ASSAULT", "org:xks-armed-forces", TAL, ""),
     ("Kestria seized a Norvadian tanker.", "COERCE", KES, NOR, ""),
@@ -486,6 +492,7 @@ NOT_PRECISION: list[tuple[str, str]] = [
     ("Kestria and Norvadia are pressing ahead with their bid to join the Dorun Pact.", "DEMAND"),
     ("Kestria revoked a permit for the Talvane pipeline, effectively killing it.", "ASSAULT"),
     ("Norvadia cited a call by Kestria for calm in Talvane.", "CONSULT"),
+    ("Any attack on Kestria will be met with a military response.", "CONSULT"),
 ]
 
 
@@ -496,6 +503,19 @@ def test_senses_keep_the_political_reading() -> None:
     assert ("REJECT", KES, None) in _triples("Kestria dismissed the claims as lies.")
     assert ("SUPPORT", KES, TAL) in _triples("Kestria defended Talvane at the summit.")
     assert ("CONSULT", KES, TAL) in _triples("Kestria held a call with Talvane.")
+
+
+def test_an_agreement_to_act_on_a_third_party_is_not_with_it() -> None:
+    """ "agreed to embargo Kestrian oil": Kestria is the embargo's target, no party to the deal."""
+    triples = _triples("Norvadia agreed to embargo Kestrian oil imports.")
+    assert ("SANCTION", NOR, KES) in triples
+    assert ("AGREE", NOR, KES) not in triples
+
+
+def test_a_passive_without_agent_takes_no_agent_from_its_governor() -> None:
+    """ "Ilan Morel trained before being deployed to Talvane": he was deployed, by nobody named."""
+    events = code("Kestrian President Ilan Morel trained before being deployed to Talvane.", SEPT)
+    assert not [e for e in events if e.type == "MOBILIZE" and e.source == MOREL]
 
 
 def _triples(text: str) -> set[tuple[str, str | None, str | None]]:

@@ -341,7 +341,7 @@ def _code(
         lexicon.cues,
         sources,
         kind in lexicon.in_target,
-        deep=kind != "DEMAND",
+        deep=kind not in ("DEMAND", "AGREE"),  # "agreed to embargo X": X is no party
         symmetric=kind in lexicon.symmetric,
     )
     if loose and not sources and not targets:

@@ -8,7 +8,9 @@ missing one):
 - "he/him/his/she/her" -> a person mentioned earlier in the same sentence or the two before,
   preferring subjects, then the most recent; never the subject of the pronoun's own verb ("Putin
   praised him"). "his country/government" is then that person's country.
-- "it/its" -> a state or organisation that was the subject of the same or the previous sentence.
+- "it/its" -> a state or organisation that was the subject of the same or the previous sentence,
+  never one named in the subject pronoun's own clause ("Russia cut gas to Bulgaria after it
+  rejected Moscow's demand": not Russia).
 - "they/them/their" -> only a plural antecedent: two coordinated actors ("Xi and Putin met ...
   They agreed") or a group phrase resolved before.
 - "the two leaders", "both sides", "the pair" -> the two most recent distinct actors of the
@@ -208,8 +210,14 @@ def _ordinal(token: Token, sentence: int, seen: list[_Seen]) -> _Seen | None:
 
 
 def _resolve(
-    token: Token, sentence: int, seen: list[_Seen], kinds: Mapping[str, str]
+    token: Token,
+    sentence: int,
+    seen: list[_Seen],
+    kinds: Mapping[str, str],
+    mentioned: Mapping[int, tuple[str, ...]],
 ) -> _Seen | None:
+    """What a pronoun stands for (module docstring); ``mentioned``: token -> the actors of the
+    mentions there."""
     lower = token.lower_
     near = [s for s in seen if sentence - LOOKBACK <= s.sentence <= sentence]
     if lower in PERSON_PRONOUNS:
@@ -227,6 +235,8 @@ def _resolve(
         local = _local_owner(token, sentence, seen)
         if local is not None:
             return local
+        clause = [t.i for t in token.head.subtree] if token.dep_ in SUBJECTS else []
+        named_here = {a for i in clause for a in mentioned.get(i, ())}
         things = [
             s
             for s in near
@@ -234,6 +244,7 @@ def _resolve(
             and s.subject
             and len(s.actors) == 1
             and s.sentence >= sentence - 1
+            and s.actors[0] not in named_here  # "after it rejected Moscow's demand": not Russia
         ]
         return _pick(things, prefer_subject=True)
     if lower in PLURAL_PRONOUNS:
@@ -317,6 +328,7 @@ def resolve_references(
         for tok in span:
             index.setdefault(tok.i, (mention.actor_id,))
         heads.setdefault(span.root.i, mention)
+    mentioned = dict(index)  # the mentions alone, before any pronoun joins the index
     seen: list[_Seen] = []
     references: list[Reference] = []
 
@@ -357,7 +369,7 @@ def resolve_references(
             if tok.i in index:
                 continue
             if tok.pos_ == "PRON":
-                found = _resolve(tok, number, seen, kinds)
+                found = _resolve(tok, number, seen, kinds, mentioned)
                 if found is None and tok.lower_ == "their":
                     found = _clause_pair(tok, number, heads, kinds)
                 if found is None:

@@ -60,6 +60,7 @@ class Cues:
     assertion_senses: frozenset[str] = frozenset()
     controlled_preps: frozenset[str] = frozenset()
     territorial: frozenset[str] = frozenset()
+    literal_force: frozenset[str] = frozenset()
     territory_nouns: frozenset[str] = frozenset()
 
 

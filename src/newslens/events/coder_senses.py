@@ -7,7 +7,9 @@
   preposition, "a call by Johnson for mercy" demands (``[noun_senses]``); "seized the capital"
   takes ground (ASSAULT, ``[cues] territorial``), "seized the tanker" coerces.
 - Verbal attacks: a person who "attacked" a rival or a policy disapproves of it; ASSAULT needs a
-  military word as the object or instrument, or an agent that is not a person.
+  military word as the object or instrument, a place or country as the object ("Putin's attack
+  on the nation of Ukraine"), or an agent that is not a person; and a verb of criticism used of
+  force with a military subject assaults ("rockets slammed into Vinnytsia").
 - Speech that borrows an act's words: "insisted that the offensive was necessary" asserts, it
   demands only with a bare or obligating clause ("insisted that Ukraine withdraw", "… must
   leave"; ``[cues] assertion_senses``); "shot back that …" retorts (a verb of force with a
@@ -37,6 +39,8 @@ def _patients(anchor: Token) -> list[Token]:
     out = [c for c in anchor.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     if anchor.dep_ in ("acl", "amod") and anchor.tag_ == "VBN":
         out.append(anchor.head)
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in anchor.children):  # "was met with fire"
+        out += [g for c in anchor.children if c.lower_ == "with" for g in c.children]
     out += [
         c
         for patient in out
@@ -91,9 +95,23 @@ def sense_type(
         return "ASSAULT"  # "seized the capital": ground taken, as "occupied" is
     if kind == "ASSAULT" and lemma in lexicon.cues.verbal and _person(source):
         words = {t.lemma_.lower() for t in anchor.subtree} | {t.lower_ for t in anchor.subtree}
-        if not words & lexicon.cues.military:
+        if not words & lexicon.cues.military and not _on_ground(anchor, lexicon):
             return "DISAPPROVE"
+    if kind == "DISAPPROVE" and lemma in lexicon.cues.literal_force:
+        subject = _subject(anchor)
+        if subject is not None and subject.lemma_.lower() in lexicon.cues.military:
+            return "ASSAULT"  # "the Russian rockets slammed into Vinnytsia"
     return kind
+
+
+def _on_ground(anchor: Token, lexicon: Lexicon) -> bool:
+    """Whether an attack's object is a place or a country ("attack on the nation of Ukraine")."""
+    objects = [c for c in anchor.children if c.dep_ in ("dobj", "obj")]
+    objects += [g for c in anchor.children if c.lower_ in ("on", "against") for g in c.children]
+    return any(
+        o.ent_type_ in ("GPE", "LOC") or o.lemma_.lower() in lexicon.cues.territory_nouns
+        for o in objects
+    )
 
 
 def _said_not_done(anchor: Token, verb: str, kind: str, lexicon: Lexicon) -> bool:

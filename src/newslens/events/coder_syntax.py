@@ -123,9 +123,14 @@ def subjects_of(
     misparses of the small model are mended: a passive's "by" hung on the noun of its
     preposition (:func:`_stray_agent`) and a main verb's subject taken for an apposition of an
     opening phrase (:func:`_stray_subject`). After ``controlled_preps`` ("criticised X for
-    supporting Y") the governor's object is the gerund's agent even when it names no actor."""
+    supporting Y") the governor's object is the gerund's agent even when it names no actor. A
+    passive with neither subject nor "by" phrase ("before being deployed") names no agent: the
+    subject it would borrow is its patient."""
     node: Token = verb
     came_by = ""
+    deps = {c.dep_ for c in verb.children}
+    if "auxpass" in deps and not deps & {"nsubjpass", "agent"} and not _stray_agent(verb):
+        return [], True  # "before being deployed", "expected to be freed": a patient, no agent
     for _ in range(12):
         for child in node.children:
             if child.dep_ == "agent":
