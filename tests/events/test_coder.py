@@ -407,6 +407,8 @@ PRECISION: list[tuple[str, str, str | None, str | None, str]] = [
     # an attack on a country is an attack, a verb of criticism with a military subject assaults
     ("President Ilan Morel's attack on the nation of Talvane.", "ASSAULT", MOREL, TAL, "b"),
     ("The Kestrian rockets slammed into Talvane.", "ASSAULT", KES, TAL, ""),
+    # "Kestria's allies" are not Kestria; a second subject the tagger left beside the first
+    ("Kestria's ally Norvadia condemned Talvane.", "DISAPPROVE", NOR, TAL, ""),
     # calling up reservists mobilises
     ("Kestria will call on 300,000 reservists to serve.", "MOBILIZE", KES, None, "h"),
     # seizing ground is an assault, as occupying is; seizing a ship coerces
@@ -510,6 +512,11 @@ def test_an_agreement_to_act_on_a_third_party_is_not_with_it() -> None:
     triples = _triples("Norvadia agreed to embargo Kestrian oil imports.")
     assert ("SANCTION", NOR, KES) in triples
     assert ("AGREE", NOR, KES) not in triples
+
+
+def test_a_possessor_of_allies_is_neither_their_agent_nor_target() -> None:
+    assert not [e for e in code("Kestria's allies condemned Talvane.", SEPT) if e.source == KES]
+    assert not [e for e in code("Norvadia blasted Kestria's neighbours.", SEPT) if e.target == KES]
 
 
 def test_a_passive_without_agent_takes_no_agent_from_its_governor() -> None:

@@ -37,6 +37,11 @@ QUANTITY_NOUNS = frozenset(
     {"thousand", "hundred", "dozen", "million", "score", "ten", "crowd", "handful", "number",
      "member", "delegation", "representative", "contingent", "majority", "bulk", "remnant"}
 )  # fmt: skip
+# nouns for others as seen from their possessor: "Serbia's neighbours", "Russia's allies"
+RELATIONAL_NOUNS = frozenset(
+    {"neighbour", "neighbor", "ally", "enemy", "rival", "partner", "critic", "opponent",
+     "adversary", "foe", "counterpart", "neighbouring", "detractor", "foreigner"}
+)  # fmt: skip
 PROXY_PARTICIPLES = frozenset(
     {"back", "fund", "support", "ally", "link", "sponsor", "arm", "train", "inspire", "align",
      "supply", "make", "provide", "build", "donate", "give", "manufacture", "produce"}
@@ -78,6 +83,8 @@ def actors_of(
         return list(actor_at[token.i])
     found: list[str] = []
     parts = [c for c in token.children if c.dep_ in NP_PARTS and (own_side or not _own_side(c))]
+    if token.lemma_.lower() in RELATIONAL_NOUNS:  # "Serbia's neighbours" are not Serbia
+        parts = [c for c in parts if c.dep_ != "poss"]
     named = [c for c in parts if c.dep_ == "appos" and c.i in actor_at]
     for child in named or parts:  # "Ukraine's president, Volodymyr Zelensky," is Zelensky
         for part in (child, *child.conjuncts):
@@ -153,6 +160,8 @@ def subjects_of(
             found: list[str] = []
             for tok in _with_conjuncts(first):
                 found += [a for a in actors_of(tok, actor_at, country) if a not in found]
+            for other in subjects[1:] if not found else ():  # "Russia's ally Belarus", as parsed
+                found += [a for a in actors_of(other, actor_at, country) if a not in found]
             for by in [c for c in first.children if c.lower_ == "by"] if not found else ():
                 for pobj in (g for g in by.children if g.dep_ == "pobj"):  # "strikes by X killed"
                     found += [a for t in _with_conjuncts(pobj) for a in actors_of(t, actor_at)]
@@ -173,6 +182,8 @@ def subjects_of(
                 return controlled, False
             if objects and node.head.lower_ in controlled_preps:
                 return [], False  # "criticised the host for supporting X": the host, unnamed
+        if node.dep_ == "amod" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
+            return actors_of(node.head, actor_at, country), False  # "invading Russian troops"
         if node.dep_ == "acl" and node.tag_ in ("VBG", "VBD", "VBZ") and not governed(node):
             # "officials refusing entry"; "Erdogan, whose country hosted the talks, called on"
             # (a finite verb the tagger hung on its subject)
@@ -280,7 +291,13 @@ def targets_of(
         nxt = []
         for tok in level:
             seen.add(tok.i)
-            nxt += [c for c in tok.children if c.i not in seen and _object_edge(c, preps, deep)]
+            nxt += [
+                c
+                for c in tok.children
+                if c.i not in seen
+                and _object_edge(c, preps, deep)
+                and not (c.dep_ == "poss" and tok.lemma_.lower() in RELATIONAL_NOUNS)
+            ]
         if not nxt:
             break
         level = nxt
