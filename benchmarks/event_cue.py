@@ -4,10 +4,11 @@
         [--event-model MODEL]
 
 Codes every gold sentence once (lexicon + the bundled classifier + syntax, as ``newslens eval
-events`` does) and scores three combination rules side by side: the default (the model adds an
-event only where a lexicon word of its type occurs), learned cue words for every type, and no cue
-at all. This reports; it chooses nothing: whether the cue stays is settled on hand-reviewed real
-news (docs/evaluation.md), not on this set.
+events`` does) and scores three combination rules side by side, with type + source country and
+type + source and target country: the default (the model adds an event only where a lexicon word
+of its type occurs), learned cue words for every type, and no cue at all. This reports; it
+chooses nothing: whether the cue stays is settled on hand-reviewed real news
+(docs/evaluation.md), not on this set.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def main() -> None:
         wanted, Predictor(model).for_texts([w[2] for w in wanted]), strict=True
     ):
         predictions.setdefault(n, {})[index] = probs
-    print(f"{len(gold)} sentences; rule | P | R | micro F1 | macro F1")
+    print(f"{len(gold)} sentences; rule | P | R | micro F1 | macro F1 | type+source | +target")
     for name, rule in (
         ("cue from lexicon words (default)", Rule()),
         ("cue from learned words for every type", Rule(cue=True, learned_cues_everywhere=True)),
@@ -55,7 +56,8 @@ def main() -> None:
         micro = scores.micro
         print(
             f"{name} | {micro['precision']:.3f} | {micro['recall']:.3f} | {micro['f1']:.3f} | "
-            f"{scores.macro_f1:.3f}"
+            f"{scores.macro_f1:.3f} | {scores.type_and_source_country:.1%} | "
+            f"{scores.type_and_dyad_country:.1%}"
         )
 
 
