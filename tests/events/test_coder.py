@@ -409,6 +409,14 @@ PRECISION: list[tuple[str, str, str | None, str | None, str]] = [
     ("The Kestrian rockets slammed into Talvane.", "ASSAULT", KES, TAL, ""),
     # "Kestria's allies" are not Kestria; a second subject the tagger left beside the first
     ("Kestria's ally Norvadia condemned Talvane.", "DISAPPROVE", NOR, TAL, ""),
+    # pulling out of talks rejects them; "pressure X to" demands; "aid" a support verb sends
+    ("Kestria will pull out of talks with Talvane.", "REJECT", KES, None, "h"),
+    ("Kestria tried to pressure Talvane to withdraw.", "DEMAND", KES, TAL, ""),
+    ("Kestria is sending $2.98 billion in new military aid to Talvane.", "AID", KES, TAL, ""),
+    # "X and Y met Z": each met Z; a negated conjunct is no agent; an attack's victims
+    ("Kestria and Norvadia met with Talvane on Monday.", "CONSULT", NOR, TAL, ""),
+    ("Officials said Kestria and not Norvadia shelled Talvane.", "ASSAULT", KES, TAL, ""),
+    ("Norvadia mourned Talvanese soldiers killed by Kestria.", "ASSAULT", KES, "state:XTV", ""),
     # calling up reservists mobilises
     ("Kestria will call on 300,000 reservists to serve.", "MOBILIZE", KES, None, "h"),
     # seizing ground is an assault, as occupying is; seizing a ship coerces
@@ -495,6 +503,8 @@ NOT_PRECISION: list[tuple[str, str]] = [
     ("Kestria revoked a permit for the Talvane pipeline, effectively killing it.", "ASSAULT"),
     ("Norvadia cited a call by Kestria for calm in Talvane.", "CONSULT"),
     ("Any attack on Kestria will be met with a military response.", "CONSULT"),
+    ("Artificial intelligence deployed by Kestria detects attacks.", "MOBILIZE"),
+    ("Kestria withdrew its satellite service from Talvane.", "RETREAT"),
 ]
 
 
@@ -517,6 +527,23 @@ def test_an_agreement_to_act_on_a_third_party_is_not_with_it() -> None:
 def test_a_possessor_of_allies_is_neither_their_agent_nor_target() -> None:
     assert not [e for e in code("Kestria's allies condemned Talvane.", SEPT) if e.source == KES]
     assert not [e for e in code("Norvadia blasted Kestria's neighbours.", SEPT) if e.target == KES]
+
+
+def test_kin_and_associates_are_not_whom_they_are_related_to() -> None:
+    """ "the daughter of Kestria's minister", "a Kestria associate": not Kestria's own acts."""
+    text = "Norvadia sanctioned the daughter of Kestrian President Ilan Morel."
+    assert not [e for e in code(text, SEPT) if e.target == MOREL]
+    assert not [e for e in code("A Kestria associate was arrested.", SEPT) if e.target == KES]
+
+
+def test_two_who_meet_a_third_do_not_meet_each_other() -> None:
+    assert ("CONSULT", KES, NOR) not in _triples("Kestria and Norvadia met with Talvane.")
+    assert ("CONSULT", KES, NOR) in _triples("Kestria and Norvadia met on Monday.")
+
+
+def test_the_owner_of_the_war_an_event_happened_in_is_not_its_victim() -> None:
+    events = code("Norvadian children were killed in Kestria's invasion.", SEPT)
+    assert not [e for e in events if e.type == "ASSAULT" and e.target == KES]
 
 
 def test_a_passive_without_agent_takes_no_agent_from_its_governor() -> None:

@@ -43,7 +43,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from newslens.events.coder_coref import ActorAt, reference_index
-from newslens.events.coder_flags import Trigger, dated, flags_of, frame, framing, pick_time
+from newslens.events.coder_flags import Trigger, dated, flags_of, frame, pick_time
 from newslens.events.coder_frames import (
     asked_clause,
     event_noun,
@@ -64,6 +64,7 @@ from newslens.events.coder_lexicon import (
     match_phrases,
 )
 from newslens.events.coder_nationals import place_state, with_nationals
+from newslens.events.coder_nouns import by_phrase, noun_sources
 from newslens.events.coder_senses import first_person_source, sense_type, unresolved_subject
 from newslens.events.coder_syntax import (
     actors_of,
@@ -138,12 +139,11 @@ def _retype(trigger: Trigger, lexicon: Lexicon) -> str:
 def _pairs(
     kind: str, sources: list[str], targets: list[str], lexicon: Lexicon
 ) -> Iterable[tuple[str | None, str | None]]:
-    if kind in lexicon.symmetric and len(sources) > 1:
-        for i, source in enumerate(sources):
+    if kind in lexicon.symmetric and len(sources) > 1 and not targets:  # "X and Y met"; with
+        for i, source in enumerate(sources):  # a counterpart ("X and Y met Z") each meets Z
             for target in sources[i + 1 :]:
                 yield source, target
-        if not targets:
-            return
+        return
     none: list[str | None] = [None]
     for agent in [*sources] or none:
         for patient in [*targets] or none:
@@ -301,11 +301,11 @@ def _agents(trigger: Trigger, ctx: _Context, speaker: str | None, cues: Cues) ->
     anchor = trigger.anchor
     country = ctx.countries.get(speaker) if speaker else None
     if trigger.noun:
-        return _noun_sources(trigger, ctx.actor_at, country, cues)
+        return noun_sources(trigger, ctx.actor_at, country, cues)
     sources, _ = subjects_of(anchor, ctx.actor_at, country, cues.controlled_preps)
     if sources:
         return sources
-    by = _by_phrase(anchor, ctx.actor_at, country)  # a subjectless gerund: "shelling by X"
+    by = by_phrase(anchor, ctx.actor_at, country)  # a subjectless gerund: "shelling by X"
     if by:
         return by
     own = first_person_source(anchor, speaker, ctx.countries)
@@ -407,43 +407,3 @@ def _code(
             )
         )
     return out
-
-
-def _noun_sources(
-    trigger: Trigger, actor_at: ActorAt, country: str | None, cues: Cues
-) -> list[str]:
-    """The owner of an event noun ("Russia's invasion", "his meeting with Putin"), else the
-    subject of its support verb ("launched an inquiry") or of the clause it frames."""
-    anchor = event_noun(trigger.anchor, trigger.verb)
-    owners = [
-        a
-        for noun in {anchor.i: anchor, trigger.anchor.i: trigger.anchor}.values()  # "the launch
-        for c in noun.children  # of Russia's operation": the owner of the phrase's last noun
-        if c.dep_ in ("poss", "amod", "compound")
-        for a in actors_of(c, actor_at, country)
-    ]
-    if owners:
-        return owners
-    agents = _by_phrase(anchor, actor_at, country)  # "the attack by Kestria"
-    if agents:
-        return agents
-    verb = support_verb(anchor, cues)
-    if verb is not None:
-        found, _ = subjects_of(verb, actor_at, country)
-        return found
-    if framing(anchor):
-        found, _ = subjects_of(anchor.head.head, actor_at, country)
-        return found
-    return []
-
-
-def _by_phrase(anchor: Token, actor_at: ActorAt, country: str | None) -> list[str]:
-    """The actors of the "by" phrase of an event noun or a subjectless gerund."""
-    return [
-        a
-        for c in anchor.children
-        if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-        for p in c.children
-        if p.dep_ == "pobj"
-        for a in actors_of(p, actor_at, country)
-    ]

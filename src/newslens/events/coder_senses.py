@@ -39,6 +39,10 @@ def _patients(anchor: Token) -> list[Token]:
     out = [c for c in anchor.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     if anchor.dep_ in ("acl", "amod") and anchor.tag_ == "VBN":
         out.append(anchor.head)
+    if anchor.dep_ == "relcl" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in anchor.children
+    ):
+        out.append(anchor.head)  # "Crimea, which it seized in 2014"
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in anchor.children):  # "was met with fire"
         out += [g for c in anchor.children if c.lower_ == "with" for g in c.children]
     out += [

@@ -38,9 +38,13 @@ QUANTITY_NOUNS = frozenset(
      "member", "delegation", "representative", "contingent", "majority", "bulk", "remnant"}
 )  # fmt: skip
 # nouns for others as seen from their possessor: "Serbia's neighbours", "Russia's allies"
+# and their kin: "Lavrov's daughter", "the son of a Conservative MP", "a Giuliani associate"
 RELATIONAL_NOUNS = frozenset(
     {"neighbour", "neighbor", "ally", "enemy", "rival", "partner", "critic", "opponent",
-     "adversary", "foe", "counterpart", "neighbouring", "detractor", "foreigner"}
+     "adversary", "foe", "counterpart", "detractor", "associate", "backer", "supporter",
+     "daughter", "son", "wife", "husband", "mother", "father", "brother", "sister", "child",
+     "children", "family", "relative", "widow", "nephew", "niece", "cousin", "girlfriend",
+     "boyfriend", "fiancee", "fiance", "parent", "grandson", "granddaughter"}
 )  # fmt: skip
 PROXY_PARTICIPLES = frozenset(
     {"back", "fund", "support", "ally", "link", "sponsor", "arm", "train", "inspire", "align",
@@ -84,7 +88,7 @@ def actors_of(
     found: list[str] = []
     parts = [c for c in token.children if c.dep_ in NP_PARTS and (own_side or not _own_side(c))]
     if token.lemma_.lower() in RELATIONAL_NOUNS:  # "Serbia's neighbours" are not Serbia
-        parts = [c for c in parts if c.dep_ != "poss"]
+        parts = [c for c in parts if c.dep_ not in ("poss", "compound")]
     named = [c for c in parts if c.dep_ == "appos" and c.i in actor_at]
     for child in named or parts:  # "Ukraine's president, Volodymyr Zelensky," is Zelensky
         for part in (child, *child.conjuncts):
@@ -111,7 +115,21 @@ def actors_of(
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
-    return [token, *sorted(token.conjuncts, key=lambda t: t.i)]
+    """``token`` and its conjuncts, less those negated ("Ukraine and not Russia was shelling")."""
+    conjuncts = sorted(token.conjuncts, key=lambda t: t.i)
+    return [token, *(c for c in conjuncts if not _negated_conjunct(c))]
+
+
+def _negated_conjunct(token: Token) -> bool:
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return bool(
+        any(c.dep_ == "neg" for c in token.children)
+        or (
+            before is not None
+            and before.lower_ == "not"
+            and before.head.i in (token.i, token.head.i)
+        )
+    )
 
 
 def subjects_of(
@@ -271,6 +289,8 @@ def targets_of(
     passive = [c for c in anchor.children if c.dep_ == "nsubjpass"]
     if not passive and anchor.dep_ == "acomp" and anchor.tag_ == "VBN":
         passive = [c for c in anchor.head.children if c.dep_ == "nsubj"]  # "X remains sanctioned"
+    if not passive and with_in and anchor.dep_ == "acl" and anchor.tag_ == "VBN":
+        passive = [anchor.head]  # an attack's victims: "Ukrainian children killed in the war"
     preps = cues.target_preps | ({"in"} if with_in else set())
     if symmetric:
         preps = preps - {"on"}  # "a meeting on Afghanistan": a topic, not a counterpart
@@ -278,7 +298,7 @@ def targets_of(
     seen: set[int] = set()
     for _ in range(6):
         for tok in sorted(level, key=lambda t: t.i):
-            if _own_side(tok):
+            if _own_side(tok) or _standing_act(tok, cues):
                 continue
             found = [
                 a
@@ -291,17 +311,36 @@ def targets_of(
         nxt = []
         for tok in level:
             seen.add(tok.i)
+            if _standing_act(tok, cues):
+                continue
             nxt += [
                 c
                 for c in tok.children
                 if c.i not in seen
                 and _object_edge(c, preps, deep)
-                and not (c.dep_ == "poss" and tok.lemma_.lower() in RELATIONAL_NOUNS)
+                and not (_kin_edge(c) and tok.lemma_.lower() in RELATIONAL_NOUNS)
             ]
         if not nxt:
             break
         level = nxt
     return []
+
+
+def _standing_act(token: Token, cues: Cues) -> bool:
+    """A standing act the event happened in ("children killed in Russia's invasion"): its owner
+    is that act's agent, never this one's victim."""
+    return bool(
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("in", "during")
+        and token.lemma_.lower() in cues.standing_nouns
+    )
+
+
+def _kin_edge(child: Token) -> bool:
+    """An edge from a relational noun to whom it is relative to: "X's", "of X", "X associate"."""
+    return bool(
+        child.dep_ in ("poss", "compound") or (child.dep_ == "prep" and child.lower_ == "of")
+    )
 
 
 def _relative_object(anchor: Token) -> Token | None:
