@@ -417,6 +417,11 @@ PRECISION: list[tuple[str, str, str | None, str | None, str]] = [
     ("Kestria and Norvadia met with Talvane on Monday.", "CONSULT", NOR, TAL, ""),
     ("Officials said Kestria and not Norvadia shelled Talvane.", "ASSAULT", KES, TAL, ""),
     ("Norvadia mourned Talvanese soldiers killed by Kestria.", "ASSAULT", KES, "state:XTV", ""),
+    # withdrawing one's own troops; "by V-ing" is the subject's means; a sanctioned national
+    ("The way out is by withdrawing Kestrian troops.", "RETREAT", KESF, None, ""),
+    ("Kestria wants to hurt Talvane's economy by shutting down the port.", "COERCE", KES, None, "h"),
+    ("A Kestrian oligarch sanctioned by Norvadia sold his yacht.", "SANCTION", NOR, KES, ""),
+    ("Their supplies were squeezed by the ban on Kestrian imports.", "SANCTION", None, KES, "b"),
     # calling up reservists mobilises
     ("Kestria will call on 300,000 reservists to serve.", "MOBILIZE", KES, None, "h"),
     # seizing ground is an assault, as occupying is; seizing a ship coerces
@@ -505,6 +510,8 @@ NOT_PRECISION: list[tuple[str, str]] = [
     ("Any attack on Kestria will be met with a military response.", "CONSULT"),
     ("Artificial intelligence deployed by Kestria detects attacks.", "MOBILIZE"),
     ("Kestria withdrew its satellite service from Talvane.", "RETREAT"),
+    ("Kestria blamed it on a technical malfunction.", "DISAPPROVE"),
+    ('"I do not blame myself," Kestrian President Ilan Morel said.', "DISAPPROVE"),
 ]
 
 
@@ -534,6 +541,11 @@ def test_kin_and_associates_are_not_whom_they_are_related_to() -> None:
     text = "Norvadia sanctioned the daughter of Kestrian President Ilan Morel."
     assert not [e for e in code(text, SEPT) if e.target == MOREL]
     assert not [e for e in code("A Kestria associate was arrested.", SEPT) if e.target == KES]
+
+
+def test_a_person_fired_is_dismissed_even_as_a_pronoun() -> None:
+    text = "Kestrian President Ilan Morel resigned. By the time he was fired, the probe was over."
+    assert "ASSAULT" not in {e.type for e in code(text, SEPT)}
 
 
 def test_two_who_meet_a_third_do_not_meet_each_other() -> None:

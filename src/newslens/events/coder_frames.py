@@ -203,7 +203,8 @@ def implied_actors(
     sources: list[str], targets: list[str],
 ) -> tuple[list[str], list[str]]:  # fmt: skip
     """Sources and targets the syntax of ``anchor`` alone leaves out or misplaces (the module
-    docstring): a noun's "from" giver, a coordinated act's target, a demand's asked party."""
+    docstring): a noun's "from" giver, a coordinated act's target, a demand's asked party, the
+    owner of the troops one withdraws or deploys ("by withdrawing Russian troops": Russia's)."""
     if noun is not None and not sources:
         froms = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"]
         given = [a for f in froms for g in f.children if g.dep_ == "pobj"
@@ -214,4 +215,9 @@ def implied_actors(
         targets = shared_targets(anchor, actor_at, cues, sources)
     if not targets and kind == "DEMAND":  # "demanded that Ukraine withdraw"
         targets = asked_party(anchor, actor_at, sources)
+    if not sources and kind.lower() in cues.own_force_types and noun is None:
+        objects = [c for c in anchor.children if c.dep_ in ("dobj", "obj")]
+        own = [a for o in objects for a in actors_of(o, actor_at)]  # "withdrawing Russian troops"
+        if own:
+            sources, targets = own, [t for t in targets if t not in own]
     return sources, targets

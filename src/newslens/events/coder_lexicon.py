@@ -61,6 +61,7 @@ class Cues:
     controlled_preps: frozenset[str] = frozenset()
     territorial: frozenset[str] = frozenset()
     literal_force: frozenset[str] = frozenset()
+    own_force_types: frozenset[str] = frozenset()
     territory_nouns: frozenset[str] = frozenset()
 
 

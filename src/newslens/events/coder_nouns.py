@@ -27,10 +27,14 @@ def noun_sources(trigger: Trigger, actor_at: ActorAt, country: str | None, cues:
     """The owner of an event noun ("Russia's invasion", "his meeting with Putin"), else the
     subject of its support verb ("launched an inquiry") or of the clause it frames."""
     anchor = event_noun(trigger.anchor, trigger.verb)
+    nouns = [anchor]
+    last = trigger.anchor
+    if last.i != anchor.i and last.head.lower_ == "of":  # "the launch of Russia's operation";
+        nouns.append(last)  # not "a ban on Russian imports", whose owner is the target
     owners = [
         a
-        for noun in {anchor.i: anchor, trigger.anchor.i: trigger.anchor}.values()  # "the launch
-        for c in noun.children  # of Russia's operation": the owner of the phrase's last noun
+        for noun in nouns
+        for c in noun.children
         if c.dep_ in ("poss", "amod", "compound")
         for a in actors_of(c, actor_at, country)
     ]

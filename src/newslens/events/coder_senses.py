@@ -30,6 +30,10 @@ __all__ = ["first_person_source", "sense_type", "unresolved_subject"]
 
 Token = Any
 PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "this", "that"})
+PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
+REFLEXIVES = frozenset(
+    {"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"}
+)
 
 
 def _patients(anchor: Token) -> list[Token]:
@@ -75,10 +79,13 @@ def sense_type(
     wrong = lexicon.not_objects.get(lemma, frozenset())
     if wrong and any(p.lemma_.lower() in wrong for p in _patients(anchor)):
         return None
+    patients = _patients(anchor)
     if lemma in lexicon.cues.person_object_senses and any(
-        p.ent_type_ == "PERSON" for p in _patients(anchor)
+        p.ent_type_ == "PERSON" or p.lower_ in PERSON_PRONOUNS for p in patients
     ):
-        return None  # "the president fired Bolton": dismissed, not shot at
+        return None  # "the president fired Bolton", "by the time he was fired": dismissed
+    if any(p.lower_ in REFLEXIVES for p in patients if p.dep_ in ("dobj", "obj")):
+        return None  # "I don't blame myself", "defended itself": no act on another
     wrong = lexicon.not_subjects.get(lemma, frozenset())
     subject = _subject(anchor) if wrong else None
     if subject is not None and any(

@@ -188,8 +188,8 @@ def subjects_of(
             objects = [c for c in node.head.children if c.dep_ in ("dobj", "obj")]
             if objects and node.head.lemma_.lower() not in ("promise", "vow", "pledge", "use"):
                 return actors_of(objects[0], actor_at, country), False
-        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
-            governor = node.head.head
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ != "by":
+            governor = node.head.head  # ("stealing its power by shutting": the subject's means)
             objects = [c for c in governor.children if c.dep_ in ("dobj", "obj")]
             if objects and objects[0].tag_ in ("WDT", "WP"):  # "the country that X accused of"
                 objects = [o for o in [_relative_object(governor)] if o is not None]
@@ -289,8 +289,9 @@ def targets_of(
     passive = [c for c in anchor.children if c.dep_ == "nsubjpass"]
     if not passive and anchor.dep_ == "acomp" and anchor.tag_ == "VBN":
         passive = [c for c in anchor.head.children if c.dep_ == "nsubj"]  # "X remains sanctioned"
-    if not passive and with_in and anchor.dep_ == "acl" and anchor.tag_ == "VBN":
-        passive = [anchor.head]  # an attack's victims: "Ukrainian children killed in the war"
+    accusing = anchor.lemma_.lower() in cues.hypothetical_governors  # "a diplomat accused of"
+    if not passive and not accusing and anchor.dep_ == "acl" and anchor.tag_ == "VBN":
+        passive = [anchor.head]  # "Ukrainian children killed in the war", "an oligarch sanctioned"
     preps = cues.target_preps | ({"in"} if with_in else set())
     if symmetric:
         preps = preps - {"on"}  # "a meeting on Afghanistan": a topic, not a counterpart
