@@ -419,7 +419,7 @@ PRECISION: list[tuple[str, str, str | None, str | None, str]] = [
     ("Norvadia mourned Talvanese soldiers killed by Kestria.", "ASSAULT", KES, "state:XTV", ""),
     # withdrawing one's own troops; "by V-ing" is the subject's means; a sanctioned national
     ("The way out is by withdrawing Kestrian troops.", "RETREAT", KESF, None, ""),
-    ("Kestria wants to hurt Talvane's economy by shutting down the port.", "COERCE", KES, None, "h"),
+    ("Kestria wants to hurt Talvane by shutting down the port.", "COERCE", KES, None, "h"),
     ("A Kestrian oligarch sanctioned by Norvadia sold his yacht.", "SANCTION", NOR, KES, ""),
     ("Their supplies were squeezed by the ban on Kestrian imports.", "SANCTION", None, KES, "b"),
     # calling up reservists mobilises
