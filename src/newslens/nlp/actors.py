@@ -134,8 +134,7 @@ def _person_key(tokens: Iterable[str], gaz: Gazetteer) -> tuple[str, ...]:
 
 
 def _person_spans(doc: Doc, gaz: Gazetteer, names: list[NameMatch]) -> list[tuple[int, int]]:
-    """PERSON entities trimmed of possessives, titles, punctuation and a leading preposition the
-    tagger swept in ("Beyond Ukraine"); gazetteer names excluded."""
+    """PERSON entities less possessives, titles, marks, a leading "Beyond"; not gazetteer names."""
     named = {k for m in names for k in range(m.start, m.end)}
     spans = []
     for ent in doc.ents:
