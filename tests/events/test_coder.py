@@ -511,6 +511,8 @@ NOT_PRECISION: list[tuple[str, str]] = [
     ("Artificial intelligence deployed by Kestria detects attacks.", "MOBILIZE"),
     ("Kestria withdrew its satellite service from Talvane.", "RETREAT"),
     ("Kestria blamed it on a technical malfunction.", "DISAPPROVE"),
+    ("Kestria declined to give details of the weapons it will get.", "REJECT"),
+    ("Kestria said Talvane met that definition.", "CONSULT"),
     ('"I do not blame myself," Kestrian President Ilan Morel said.', "DISAPPROVE"),
 ]
 

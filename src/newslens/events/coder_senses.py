@@ -13,7 +13,8 @@
 - Speech that borrows an act's words: "insisted that the offensive was necessary" asserts, it
   demands only with a bare or obligating clause ("insisted that Ukraine withdraw", "… must
   leave"; ``[cues] assertion_senses``); "shot back that …" retorts (a verb of force with a
-  clause it reports is speech); "declined to comment" rejects nothing (``[cues] no_comment``).
+  clause it reports is speech); "declined to comment", "declined to give details" reject nothing
+  (``[cues] no_comment``).
 - "I" and "we" inside a quote are its speaker (and the speaker's country for "we"); any other
   pronoun subject left unresolved leaves the event without its agent, so it is not coded.
 """
@@ -136,7 +137,8 @@ def _said_not_done(anchor: Token, verb: str, kind: str, lexicon: Lexicon) -> boo
         return True  # "Putin shot back that the statement challenged …"
     if kind == "REJECT" and anchor.lemma_.lower() in lexicon.cues.refusal:
         acts = [c for c in anchor.children if c.dep_ == "xcomp"]
-        return bool(acts) and acts[0].lemma_.lower() in lexicon.cues.no_comment
+        said = [g for a in acts[:1] for g in (a, *a.children) if g.dep_ in ("xcomp", "dobj")]
+        return any(g.lemma_.lower() in lexicon.cues.no_comment for g in said)  # "to give details"
     return False
 
 
