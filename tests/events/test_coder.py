@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from newslens.errors import ConfigError
 from newslens.events.coder import code_events, event_id, load_lexicon
 from newslens.events.combine import Rule
 from newslens.nlp.actors import resolve_actors
@@ -545,6 +547,16 @@ def test_kin_and_associates_are_not_whom_they_are_related_to() -> None:
     assert not [e for e in code("A Kestria associate was arrested.", SEPT) if e.target == KES]
 
 
+def test_a_noun_sense_names_a_plover_type(tmp_path: Path) -> None:
+    """A user's [noun_senses] entry adds to the bundled ones; an unknown type is a clear error."""
+    own = tmp_path / "mine.toml"
+    own.write_text('[noun_senses]\ncall = { to = "REQUEST" }\n', encoding="utf-8")
+    assert load_lexicon(own).noun_senses["call"] == {"for": "DEMAND", "to": "DEMAND"}
+    own.write_text('[noun_senses]\ncall = { for = "PLEAD" }\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"unknown event type 'PLEAD' in noun_senses\.call"):
+        load_lexicon(own)
+
+
 def test_a_person_fired_is_dismissed_even_as_a_pronoun() -> None:
     text = "Kestrian President Ilan Morel resigned. By the time he was fired, the probe was over."
     assert "ASSAULT" not in {e.type for e in code(text, SEPT)}
@@ -558,6 +570,7 @@ def test_two_who_meet_a_third_do_not_meet_each_other() -> None:
 def test_the_owner_of_the_war_an_event_happened_in_is_not_its_victim() -> None:
     events = code("Norvadian children were killed in Kestria's invasion.", SEPT)
     assert not [e for e in events if e.type == "ASSAULT" and e.target == KES]
+    assert any(e.type == "ASSAULT" and e.source == KES for e in events)  # the invasion itself
 
 
 def test_a_passive_without_agent_takes_no_agent_from_its_governor() -> None:
@@ -575,10 +588,9 @@ def test_the_object_of_criticised_for_is_the_agent_even_unnamed() -> None:
     by cutting": the subject's means."""
     events = code("Norvadia criticised the broadcaster for supporting Kestria.", SEPT)
     assert not [e for e in events if e.type == "SUPPORT" and e.source == NOR]
-    assert ("DISAPPROVE", NOR, None) in _triples(
-        "Norvadia criticised the broadcaster for supporting Kestria."
-    ) or any(e.type == "DISAPPROVE" and e.source == NOR for e in events)
+    assert any(e.type == "DISAPPROVE" and e.source == NOR for e in events)
     assert ("SUPPORT", KES, TAL) in _triples("Norvadia criticised Kestria for supporting Talvane.")
+    assert ("ASSAULT", NOR, None) in _triples("Norvadia punished Talvane by shelling its ports.")
 
 
 def test_a_subject_sense_leaves_the_political_sense_alone() -> None:

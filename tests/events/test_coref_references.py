@@ -5,14 +5,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from newslens.events.coder_coref import reference_index, resolve_references
+from newslens.events.coder_coref import DEFINITE_BODIES, reference_index, resolve_references
 from newslens.events.quotes import extract_quotes, load_quote_cues
 from newslens.nlp.actors import resolve_actors
 from newslens.nlp.gazetteer import load_gazetteer
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "newslens"
 
 
 @pytest.fixture(scope="module")
@@ -252,3 +255,15 @@ def test_a_parenthetical_cue_reports_the_clause_around_it(nlp: Any) -> None:
     assert [(q.speaker, q.text, q.cue) for q in found] == [
         ("state:XNV", "The talks were going well", "insisted")
     ]
+
+
+def test_every_definite_body_names_organisations_the_gazetteer_makes() -> None:
+    """ "the ministry" -> ids ending "-...ministry": each fragment must match a body of
+    bodies.tsv, or the resolution silently finds nothing when a suffix is renamed."""
+    suffixes = {
+        f"-{row.split(chr(9))[2]}"
+        for row in (SRC / "data/gazetteer/bodies.tsv").read_text(encoding="utf-8").splitlines()
+        if row and not row.startswith("#") and row.split(chr(9))[1] == "org"
+    }
+    for word, fragment in DEFINITE_BODIES.items():
+        assert any(fragment in suffix for suffix in suffixes), (word, fragment)

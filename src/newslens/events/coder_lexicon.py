@@ -118,12 +118,7 @@ def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> None:
     base["aliases"] = {str(k).upper(): str(v).upper() for k, v in aliases.items()}
     types = base.setdefault("types", {})
     for name, table in extra.get("types", {}).items():
-        key = base["aliases"].get(name.upper(), name.upper())
-        if key not in PLOVER_TYPES:
-            raise ConfigError(
-                f"unknown event type {name!r} in the event lexicon; "
-                f"use one of {', '.join(PLOVER_TYPES)}"
-            )
+        key = _plover_type(name, base["aliases"], "the event lexicon")
         target = types.setdefault(key, {})
         for item, value in table.items():
             if isinstance(value, list) and not table.get("replace", False):
@@ -207,16 +202,18 @@ def _noun_senses(preps: Any, where: str, data: Mapping[str, Any]) -> dict[str, s
     if not isinstance(preps, Mapping) or not all(isinstance(v, str) for v in preps.values()):
         raise ConfigError(f"{where} in the event lexicon must map prepositions to event types")
     aliases = data.get("aliases", {})
-    out = {}
-    for prep, kind in preps.items():
-        kind = aliases.get(kind.upper(), kind.upper())
-        if kind not in PLOVER_TYPES:
-            raise ConfigError(
-                f"unknown event type {kind!r} in {where} of the event lexicon; "
-                f"use one of {', '.join(PLOVER_TYPES)}"
-            )
-        out[prep.lower()] = kind
-    return out
+    where = f"{where} of the event lexicon"
+    return {prep.lower(): _plover_type(kind, aliases, where) for prep, kind in preps.items()}
+
+
+def _plover_type(name: str, aliases: Mapping[str, str], where: str) -> str:
+    """The PLOVER type ``name`` (or its alias) stands for; a clear error naming ``where``."""
+    key = aliases.get(name.upper(), name.upper())
+    if key not in PLOVER_TYPES:
+        raise ConfigError(
+            f"unknown event type {name!r} in {where}; use one of {', '.join(PLOVER_TYPES)}"
+        )
+    return key
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:

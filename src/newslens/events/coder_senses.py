@@ -53,8 +53,7 @@ def _patients(anchor: Token) -> list[Token]:
     out += [
         c
         for patient in out
-        for c in (*patient.conjuncts, *patient.children)
-        if c.dep_ in ("appos", "conj")
+        for c in (*patient.conjuncts, *(a for a in patient.children if a.dep_ == "appos"))
     ]
     out += [
         pobj
@@ -74,13 +73,13 @@ def sense_type(
     lemma = anchor.lemma_.lower()
     if anchor.pos_ in ("NOUN", "PROPN") and lemma in lexicon.noun_senses:
         by_prep = lexicon.noun_senses[lemma]
-        other = next((by_prep[c.lower_] for c in anchor.children if c.lower_ in by_prep), None)
-        if other is not None and any(c.dep_ == "prep" for c in anchor.children):
-            return other  # "a call by Johnson for mercy": a demand, not a phone call
-    wrong = lexicon.not_objects.get(lemma, frozenset())
-    if wrong and any(p.lemma_.lower() in wrong for p in _patients(anchor)):
-        return None
+        preps = [c.lower_ for c in anchor.children if c.dep_ == "prep" and c.lower_ in by_prep]
+        if preps:
+            return by_prep[preps[0]]  # "a call by Johnson for mercy": a demand, not a phone call
     patients = _patients(anchor)
+    wrong = lexicon.not_objects.get(lemma, frozenset())
+    if wrong and any(p.lemma_.lower() in wrong for p in patients):
+        return None
     if lemma in lexicon.cues.person_object_senses and any(
         p.ent_type_ == "PERSON" or p.lower_ in PERSON_PRONOUNS for p in patients
     ):
@@ -95,15 +94,8 @@ def sense_type(
         return None
     if _said_not_done(anchor, verb, kind, lexicon):
         return None
-    if (
-        kind == "COERCE"
-        and lemma in lexicon.cues.territorial
-        and any(
-            p.ent_type_ in ("GPE", "LOC", "FAC")
-            or not {p.lemma_.lower(), p.lower_}.isdisjoint(lexicon.cues.territory_nouns)
-            for p in _patients(anchor)
-        )
-    ):
+    territorial = kind == "COERCE" and lemma in lexicon.cues.territorial
+    if territorial and any(_place(p, lexicon) for p in patients):
         return "ASSAULT"  # "seized the capital": ground taken, as "occupied" is
     if kind == "ASSAULT" and lemma in lexicon.cues.verbal and _person(source):
         words = {t.lemma_.lower() for t in anchor.subtree} | {t.lower_ for t in anchor.subtree}
@@ -120,9 +112,14 @@ def _on_ground(anchor: Token, lexicon: Lexicon) -> bool:
     """Whether an attack's object is a place or a country ("attack on the nation of Ukraine")."""
     objects = [c for c in anchor.children if c.dep_ in ("dobj", "obj")]
     objects += [g for c in anchor.children if c.lower_ in ("on", "against") for g in c.children]
-    return any(
-        o.ent_type_ in ("GPE", "LOC") or o.lemma_.lower() in lexicon.cues.territory_nouns
-        for o in objects
+    return any(_place(o, lexicon) for o in objects)
+
+
+def _place(token: Token, lexicon: Lexicon) -> bool:
+    """A place name or a word for ground ("the capital", "regions", "the nation")."""
+    words = {token.lemma_.lower(), token.lower_}
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or not words.isdisjoint(
+        lexicon.cues.territory_nouns
     )
 
 
