@@ -729,3 +729,98 @@ def test_an_event_nouns_from_phrase_is_its_source() -> None:
     assert ("ASSAULT", KES, NOR) in [(e.type, e.source, e.target) for e in events]
     events = code("Talvane praised the assistance from Kestria.")
     assert [(e.source, e.target) for e in events if e.type == "AID"] == [(KES, None)]
+
+
+# Stop 29: acts named by a verb and its object (lexicon phrases), an unnamed agent placed by
+# its capital, and weapons as agents.
+PHRASED = [
+    ("Kestria conducted live-fire exercises near the border.", "MOBILIZE", KES, None),
+    ("Norvadia placed its forces on high alert.", "MOBILIZE", NOR, None),
+    ("Kestria scrambled jets on Monday.", "MOBILIZE", KES, None),
+    ("Norvadia freed thirty prisoners on Tuesday.", "CONCEDE", NOR, None),
+    ("Kestria lifted its veto on Norvadia's membership.", "CONCEDE", KES, NOR),
+    ("Norvadia dropped the charges against two Kestrian journalists.", "CONCEDE", NOR, KES),
+    ("Norvadia shared intelligence with Kestria.", "COOPERATE", NOR, KES),
+    ("Norvadia imposed export controls on Kestrian chipmakers.", "SANCTION", NOR, KES),
+    ("Norvadia placed two Kestrian firms on its entity list.", "SANCTION", NOR, KES),
+    ("Norvadia blacklisted three Kestrian shipping firms.", "SANCTION", NOR, KES),
+    ("Norvadia suspended aid to Kestria.", "SANCTION", NOR, KES),
+    ("Norvadia ordered the Kestrian ambassador to leave the country.", "SANCTION", NOR, KES),
+    ("Norvadia ordered the closure of the Kestrian consulate.", "SANCTION", NOR, KES),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "source", "target"), PHRASED)
+def test_an_act_named_by_verb_and_object(
+    text: str, kind: str, source: str, target: str | None
+) -> None:
+    assert (kind, source, target) in [(e.type, e.source, e.target) for e in code(text)]
+
+
+def test_suspending_aid_is_no_aid() -> None:
+    assert "AID" not in {e.type for e in code("Norvadia suspended aid to Kestria.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source"),
+    [
+        ("Police in Beijing arrested twelve protesters.", "COERCE", CHN),
+        ("Officials in Velmar summoned the Kestrian ambassador.", "DISAPPROVE", NOR),
+        ("Two journalists were detained by police in Beijing.", "COERCE", CHN),
+        ("A delegation from Velmar inspected the site.", "INVESTIGATE", NOR),
+    ],
+)
+def test_an_unnamed_agent_is_the_state_of_its_capital(text: str, kind: str, source: str) -> None:
+    assert (kind, source) in [(e.type, e.source) for e in code(text)]
+
+
+def test_a_named_agent_keeps_its_own_actor_beside_a_place() -> None:
+    events = code("Norvadia's police in Dorun arrested twelve protesters.")
+    assert [(e.type, e.source) for e in events] == [("COERCE", NOR)]
+    assert code("Twelve protesters in Velmar were arrested.") == [] or all(
+        e.source is None for e in code("Twelve protesters in Velmar were arrested.")
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrian missiles hit an energy facility overnight.",
+        "Norvadian drones destroyed a fuel depot.",
+        "Kestrian forces fired on a convoy near the border.",
+    ],
+)
+def test_a_weapon_that_hits_something_attacks_it(text: str) -> None:
+    assert "ASSAULT" in {e.type for e in code(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kestrian minister visited a hospital.",
+        "The Norvadian storm hit the coast.",
+        "Kestrian shares hit a record high.",
+    ],
+)
+def test_without_a_weapon_such_a_verb_still_needs_a_target(text: str) -> None:
+    assert not {e.type for e in code(text)} & {"ASSAULT", "CONSULT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norvadia will host Kestria's envoy and hold talks with Talvane.",
+        "Norvadia plans to send troops and impose sanctions on Kestria.",
+        "Norvadia must stop arming rebels and lift its ban on Kestria.",
+    ],
+)
+def test_a_coordinated_verb_shares_its_heads_modal(text: str) -> None:
+    events = code(text)
+    assert events and all(e.hypothetical or e.negated for e in events)
+
+
+def test_a_conjunct_in_a_tense_of_its_own_shares_no_modal() -> None:
+    events = code("Norvadia will meet Kestria next week and imposed sanctions on Talvane.")
+    assert [(e.type, e.hypothetical) for e in events if e.type == "SANCTION"] == [
+        ("SANCTION", False)
+    ]

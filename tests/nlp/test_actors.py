@@ -238,6 +238,23 @@ def test_actors_title_gives_roles_and_country(nlp: Any) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("New Zealand Prime Minister Claire Donnelly met officials.", "NZL"),
+        ("Sri Lanka President Anura Perera met officials.", "LKA"),
+        ("Chinese Vice-Premier Zhang Wei met officials.", "CHN"),
+        ("In New Zealand, Prime Minister Claire Donnelly met officials.", None),
+    ],
+)
+def test_actors_a_states_name_before_a_title_is_its_country(
+    nlp: Any, text: str, country: str | None
+) -> None:
+    _, actors = resolve(nlp, text)
+    (person,) = [a for a in actors if a.kind == "person"]
+    assert person.country == country
+
+
 def test_actors_state_media_has_country_sector_and_role(nlp: Any) -> None:
     _, actors = resolve(nlp, "Chinese state broadcaster CCTV called it a crisis.")
     cctv = next(a for a in actors if a.id == "org:cctv")

@@ -63,9 +63,14 @@ from newslens.events.coder_lexicon import (
     load_lexicon,
     match_phrases,
 )
-from newslens.events.coder_nationals import place_state, with_nationals
+from newslens.events.coder_nationals import place_state, placed_subject, with_nationals
 from newslens.events.coder_nouns import by_phrase, noun_sources
-from newslens.events.coder_senses import first_person_source, sense_type, unresolved_subject
+from newslens.events.coder_senses import (
+    armed_subject,
+    first_person_source,
+    sense_type,
+    unresolved_subject,
+)
 from newslens.events.coder_syntax import (
     actors_of,
     governors,
@@ -311,6 +316,9 @@ def _agents(trigger: Trigger, ctx: _Context, speaker: str | None, cues: Cues) ->
     own = first_person_source(anchor, speaker, ctx.countries)
     if own is not None:
         return [own]
+    placed = placed_subject(anchor, cues.local_agents)  # "police in Kabul" (coder_nationals)
+    if placed is not None:
+        return [placed]
     return None if unresolved_subject(anchor) else []
 
 
@@ -390,8 +398,9 @@ def _code(
         ]
     else:
         pairs = _pairs(kind, sources, targets, lexicon)
+    armed = trigger.verb in lexicon.cues.needs_target and armed_subject(anchor, lexicon)
     for source, target in pairs:
-        if target is None and trigger.verb in lexicon.cues.needs_target:
+        if target is None and trigger.verb in lexicon.cues.needs_target and not armed:
             continue
         out.append(
             Event(

@@ -67,7 +67,7 @@ def flags_of(trigger: Trigger, lexicon: Lexicon) -> tuple[bool, bool, bool]:
     """(negated, hypothetical, background) from the verb, its governors and its clause."""
     cues = lexicon.cues
     negated = hypothetical = background = pluperfect = False
-    chain = list(governors(frame(trigger)))
+    chain = _shared_governors(list(governors(frame(trigger))))
     # "said after his talks with Putin": the talks are the day's news, not background
     talks = trigger.noun and trigger.type in lexicon.symmetric
     for node in chain:
@@ -111,6 +111,24 @@ def flags_of(trigger: Trigger, lexicon: Lexicon) -> tuple[bool, bool, bool]:
         if not framing(trigger.anchor) and trigger.type not in lexicon.symmetric | STANCES:
             background = background or not (supported or _acting_subject(noun, cues))
     return negated, hypothetical, background
+
+
+def _shared_governors(chain: list[Token]) -> list[Token]:
+    """The chain with what a verb shares with the verb it is coordinated with: "Xi will visit
+    Moscow and hold talks", "plans to send troops and impose sanctions": a conjunct without a
+    subject or auxiliary of its own, in the base form a modal takes, has its head's modal and
+    governors ("will not attack Taiwan but imposed sanctions" shares nothing)."""
+    last = chain[-1]
+    seen = {t.i for t in chain}
+    while last.dep_ == "conj" and last.head.i not in seen and last.tag_ == "VB":
+        own = [c for c in last.children if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")]
+        if own:
+            break
+        more = [t for t in governors(last.head) if t.i not in seen]
+        chain = [*chain, *more]
+        seen.update(t.i for t in more)
+        last = chain[-1]
+    return chain
 
 
 def _acting_subject(noun: Token, cues: Cues) -> bool:

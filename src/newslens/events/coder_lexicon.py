@@ -63,6 +63,8 @@ class Cues:
     literal_force: frozenset[str] = frozenset()
     own_force_types: frozenset[str] = frozenset()
     territory_nouns: frozenset[str] = frozenset()
+    armed_agents: frozenset[str] = frozenset()
+    local_agents: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -115,3 +115,38 @@ def place_state(place: str | None, gaz: Nationalities | None = None) -> str | No
     if not place:
         return None
     return (gaz or load_nationalities()).places.get(fold(place))
+
+
+def placed_subject(
+    verb: Any, local_agents: frozenset[str] = frozenset(), gaz: Nationalities | None = None
+) -> str | None:
+    """The state of the place a verb's unnamed subject is said to be in or from ("officials in
+    Manila summoned", "a team from Ottawa inspected" -> the state whose capital or name the
+    place is), as PLOVER codes a sector actor by its country; for a subject of the place's own
+    authorities (``local_agents``: "police", "prosecutors") the place the act is stated in too
+    ("journalists were detained by police in Minsk"). Else None. Only a common-noun subject
+    counts: a name or a pronoun is an actor of its own."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+    for subject in subjects:
+        if subject.pos_ != "NOUN":
+            continue
+        preps = list(subject.children)
+        if subject.lemma_.lower() in local_agents:
+            preps += list(verb.children)
+        for prep in preps:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+                continue
+            for place in prep.children:
+                state = _named_state(place, gaz) if place.dep_ == "pobj" else None
+                if state is not None:
+                    return state
+    return None
+
+
+def _named_state(tok: Any, gaz: Nationalities | None) -> str | None:
+    """The state a proper name (its entity's text, else its own) names or has as capital."""
+    if tok.pos_ != "PROPN":
+        return None
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return place_state(ent.text if ent is not None else tok.text, gaz)

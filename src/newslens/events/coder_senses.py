@@ -9,7 +9,8 @@
 - Verbal attacks: a person who "attacked" a rival or a policy disapproves of it; ASSAULT needs a
   military word as the object or instrument, a place or country as the object ("Putin's attack
   on the nation of Ukraine"), or an agent that is not a person; and a verb of criticism used of
-  force with a military subject assaults ("rockets slammed into Vinnytsia").
+  force with a military subject assaults ("rockets slammed into Vinnytsia"); a weapon or an
+  armed force that "hit" or "destroyed" something attacked it, target actor or not.
 - Speech that borrows an act's words: "insisted that the offensive was necessary" asserts, it
   demands only with a bare or obligating clause ("insisted that Ukraine withdraw", "… must
   leave"; ``[cues] assertion_senses``); "shot back that …" retorts (a verb of force with a
@@ -27,7 +28,7 @@ from typing import Any
 from newslens.events.coder_frames import asked_clause
 from newslens.events.coder_lexicon import Lexicon
 
-__all__ = ["first_person_source", "sense_type", "unresolved_subject"]
+__all__ = ["armed_subject", "first_person_source", "sense_type", "unresolved_subject"]
 
 Token = Any
 PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "this", "that"})
@@ -141,6 +142,17 @@ def _said_not_done(anchor: Token, verb: str, kind: str, lexicon: Lexicon) -> boo
 
 def _person(actor: str | None) -> bool:
     return bool(actor and actor.startswith("person:"))
+
+
+def armed_subject(anchor: Token, lexicon: Lexicon) -> bool:
+    """Whether the verb's subject is a weapon or an armed force ("Russian missiles hit an
+    energy facility", "drones destroyed a depot"): a verb that codes only with a target actor
+    (``needs_target``) is then an attack on whatever it hit (``[cues] armed_agents``)."""
+    subject = _subject(anchor)
+    return subject is not None and any(
+        t.lemma_.lower() in lexicon.cues.armed_agents or t.lower_ in lexicon.cues.armed_agents
+        for t in (subject, *subject.conjuncts)
+    )
 
 
 def _subject(anchor: Token) -> Token | None:

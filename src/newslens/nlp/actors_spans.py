@@ -142,8 +142,13 @@ def modifiers_before(
         match = name_ending.get(k)
         if lower in gaz.role_modifiers:
             k -= 1
+        elif tok.text == "-" and k - 1 > floor and doc[k - 2].lower_ in gaz.role_modifiers:
+            k -= 1  # "Vice-Premier"
         elif match is not None and match.entry.kind == "demonym" and country is None:
             country, how, k = match.entry.actor_id[6:], "demonym", match.start
+        elif match is not None and _attributive_state(doc, match) and country is None:
+            country, how, k = match.entry.actor_id[6:], match.entry.how, match.start  # "New
+            # Zealand Prime Minister": a state's name used as a demonym
         elif tok.text in POSSESSIVES and country is None:
             owner = name_ending.get(k - 1)
             if owner is None or not owner.entry.actor_id.startswith("state:"):
@@ -156,6 +161,16 @@ def modifiers_before(
         else:
             break
     return Modifiers(k, country, how, determined)
+
+
+def _attributive_state(doc: Doc, match: NameMatch) -> bool:
+    """A state's name standing as the modifier of a title ("New Zealand Prime Minister",
+    "Ukraine President"), not the head of its own phrase ("in New Zealand, Prime Minister")."""
+    return (
+        match.entry.kind == "country"
+        and match.entry.actor_id.startswith("state:")
+        and doc[match.end - 1].dep_ in ("compound", "nmod", "amod")
+    )
 
 
 def complement_end(doc: Doc, end: int, limit: int, gaz: Gazetteer) -> int:
