@@ -824,3 +824,62 @@ def test_a_conjunct_in_a_tense_of_its_own_shares_no_modal() -> None:
     assert [(e.type, e.hypothetical) for e in events if e.type == "SANCTION"] == [
         ("SANCTION", False)
     ]
+
+
+def test_troops_ordered_to_act_act_for_who_ordered_them() -> None:
+    events = code("The Kestrian president ordered troops to pull back from the border.")
+    assert ("RETREAT", KES) in [(e.type, e.source) for e in events]
+    events = code("The Kestrian president told reporters to leave the border.")
+    assert "RETREAT" not in {e.type for e in events}
+
+
+def test_an_event_noun_that_did_something_is_no_plan() -> None:
+    (event,) = [e for e in code("Kestria's attack on Velmar set off a large fire.")]
+    assert (event.type, event.hypothetical, event.background) == ("ASSAULT", False, False)
+    events = code("Kestria's offensive is set to begin next week.")
+    assert all(e.hypothetical for e in events if e.type == "ASSAULT")
+
+
+def test_welcoming_a_decision_supports_it_and_welcoming_a_guest_does_not() -> None:
+    events = code("Norvadia welcomed Kestria's decision to hold early elections.")
+    assert ("SUPPORT", NOR, KES) in [(e.type, e.source, e.target) for e in events]
+    assert "SUPPORT" not in {e.type for e in code("Norvadia welcomed the Kestrian delegation.")}
+    assert "SUPPORT" not in {e.type for e in code("Halina Strand welcomed Dario Lenz to Velmar.")}
+
+
+def test_a_states_backing_that_did_something_is_support() -> None:
+    events = code("Kestria's backing for the rebels has alarmed Norvadia.")
+    assert [(e.type, e.source) for e in events if e.type == "SUPPORT"] == [("SUPPORT", KES)]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Kestria shelled Kharkiv overnight.", UKR),
+        ("Kestrian missiles struck the outskirts of Odesa.", UKR),
+        ("Kestrian drones attacked a fuel depot in Lyon.", "state:FRA"),
+    ],
+)
+def test_an_attack_on_a_place_targets_its_state(text: str, target: str) -> None:
+    assert ("ASSAULT", KES, target) in [(e.type, e.source, e.target) for e in code(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "source"),
+    [
+        ("Two journalists were detained in Lyon.", "COERCE", "state:FRA"),
+        ("A Kestrian man was arrested in Velmar.", "COERCE", NOR),
+        ("Protesters rallied in Lyon on Sunday.", "PROTEST", "state:FRA"),
+    ],
+)
+def test_an_unnamed_local_agent_is_the_state_of_the_city(text: str, kind: str, source: str) -> None:
+    assert (kind, source) in [(e.type, e.source) for e in code(text)]
+
+
+def test_the_city_table_knows_cities_and_leaves_shared_names_out() -> None:
+    from newslens.events.coder_nationals import place_state
+
+    assert place_state("Kharkiv") == place_state("Kharkov") == UKR
+    assert place_state("Lyon") == "state:FRA"
+    assert place_state("Paris") == "state:FRA"  # a capital, from the country table
+    assert place_state("Valencia") is None  # Spain's and Venezuela's

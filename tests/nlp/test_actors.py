@@ -45,6 +45,8 @@ TWO_MINISTERS = (
 
 CASES = [
     # people: full names, surnames, titles, appositions
+    ("Brussels imposed tariffs on Chinese cars.", "Brussels", 0, "org:eu"),
+    ("EU leaders met in Brussels on Thursday.", "Brussels", 0, None),
     ("Chinese President Xi Jinping spoke. Later Xi left.", "Xi", 1, "person:xi-jinping"),
     (
         "Chinese President Xi Jinping spoke. The Chinese leader left.",

@@ -63,7 +63,12 @@ from newslens.events.coder_lexicon import (
     load_lexicon,
     match_phrases,
 )
-from newslens.events.coder_nationals import place_state, placed_subject, with_nationals
+from newslens.events.coder_nationals import (
+    place_target,
+    placed_subject,
+    stated_state,
+    with_nationals,
+)
 from newslens.events.coder_nouns import by_phrase, noun_sources
 from newslens.events.coder_senses import (
     armed_subject,
@@ -307,7 +312,7 @@ def _agents(trigger: Trigger, ctx: _Context, speaker: str | None, cues: Cues) ->
     country = ctx.countries.get(speaker) if speaker else None
     if trigger.noun:
         return noun_sources(trigger, ctx.actor_at, country, cues)
-    sources, _ = subjects_of(anchor, ctx.actor_at, country, cues.controlled_preps)
+    sources, _ = subjects_of(anchor, ctx.actor_at, country, cues.controlled_preps, cues.commands)
     if sources:
         return sources
     by = by_phrase(anchor, ctx.actor_at, country)  # a subjectless gerund: "shelling by X"
@@ -354,6 +359,8 @@ def _code(
     )
     if loose and not sources and not targets:
         sources, targets = _loose_actors(anchor, ctx.actor_at)
+    if not targets and kind in lexicon.in_target and not trigger.noun:
+        targets = [t for t in [place_target(anchor)] if t]  # "Russia shelled Kharkiv"
     noun = event_noun(anchor, trigger.verb) if trigger.noun else None
     support = support_verb(noun, lexicon.cues) if noun is not None else None
     if support is not None and not targets:
@@ -389,7 +396,7 @@ def _code(
     dated(base, time, ctx.published, lexicon.cues.background_days)
     location = location_of(frame(trigger), lexicon.cues)
     if kind.lower() in lexicon.cues.local_types and not sources:
-        sources = [s for s in [place_state(location)] if s]  # "protesters rallied in Paris"
+        sources = [s for s in [stated_state(anchor, location)] if s]  # "rallied in Paris"
     evidence = (Evidence(ctx.article_id, ctx.index, text, ctx.outlet),)
     out = []
     if len(sources) > 1 and not targets and reciprocal(anchor):

@@ -75,6 +75,7 @@ def flags_of(trigger: Trigger, lexicon: Lexicon) -> tuple[bool, bool, bool]:
         if node.i != trigger.anchor.i and lemma in cues.negating_governors:
             negated = True
         causal = lemma == "due" and (node.pos_ == "ADP" or node.dep_ == "prep")
+        causal = causal or _acts_upon(node, trigger)
         if node.i != trigger.anchor.i and lemma in cues.hypothetical_governors and not causal:
             hypothetical = True  # ("due to visit" is planned; "due to shelling" is because of)
         if node.dep_ == "prep" and lemma in cues.background_marks and not talks:
@@ -111,6 +112,18 @@ def flags_of(trigger: Trigger, lexicon: Lexicon) -> tuple[bool, bool, bool]:
         if not framing(trigger.anchor) and trigger.type not in lexicon.symmetric | STANCES:
             background = background or not (supported or _acting_subject(noun, cues))
     return negated, hypothetical, background
+
+
+def _acts_upon(verb: Token, trigger: Trigger) -> bool:
+    """Whether an event noun is the active subject of the verb and the verb governs no clause:
+    "Ukraine's attack on the refinery set off a fire" did it ("set" plans only "set to")."""
+    noun = event_noun(trigger.anchor, trigger.verb) if trigger.noun else None
+    return bool(
+        noun is not None
+        and noun.dep_ == "nsubj"
+        and noun.head.i == verb.i
+        and not any(c.dep_ == "xcomp" for c in verb.children)
+    )
 
 
 def _shared_governors(chain: list[Token]) -> list[Token]:

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from newslens.countries import country_files, fold, read_countries
+from newslens.countries import DATA_DIR, country_files, fold, read_countries
 
 ActorAt = Mapping[int, tuple[str, ...]]
 
@@ -34,6 +35,7 @@ class Nationalities:
 
     demonyms: Mapping[str, str]
     places: Mapping[str, str]
+    cities: Mapping[str, str] = field(default_factory=dict)  # folded city name -> state id
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,7 +63,18 @@ def load_nationalities() -> Nationalities:
     return Nationalities(
         {k: next(iter(v)) for k, v in demonyms.items() if len(v) == 1},
         {k: next(iter(v)) for k, v in places.items() if len(v) == 1},
+        _cities(DATA_DIR / "cities.tsv"),
     )
+
+
+def _cities(path: Path) -> dict[str, str]:
+    """Folded city name -> state id from ``cities.tsv`` (make_cities.py; GeoNames)."""
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, alpha3 = line.split("\t")[:2]
+            out[fold(name)] = f"state:{alpha3.strip()}"
+    return out
 
 
 def national_index(
@@ -111,10 +124,13 @@ def _state_of(gaz: Nationalities, tok: Any) -> str | None:
 
 
 def place_state(place: str | None, gaz: Nationalities | None = None) -> str | None:
-    """The state whose capital or name a stated place is ("in Paris" -> state:FRA), else None."""
+    """The state whose name, capital or city a stated place is ("in Paris" -> state:FRA, "in
+    Lyon" -> state:FRA), else None."""
     if not place:
         return None
-    return (gaz or load_nationalities()).places.get(fold(place))
+    gaz = gaz or load_nationalities()
+    key = fold(place)
+    return gaz.places.get(key) or gaz.cities.get(key)
 
 
 def placed_subject(
@@ -150,3 +166,51 @@ def _named_state(tok: Any, gaz: Nationalities | None) -> str | None:
         return None
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     return place_state(ent.text if ent is not None else tok.text, gaz)
+
+
+PLACE_OBJECT_PREPS = frozenset({"on", "against", "at", "in", "into", "near", "around", "across"})
+
+
+def place_target(verb: Any, gaz: Nationalities | None = None) -> str | None:
+    """The state of the place an act was aimed at ("Russia shelled Kharkiv", "struck the
+    outskirts of Odesa", "a building in Kyiv", "killed twelve in Gaza" -> that place's state),
+    for an attack whose target names no actor: PLOVER codes the target by where it struck."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    heads += [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in PLACE_OBJECT_PREPS
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    for head in heads:
+        nodes = [head]
+        nodes += [  # "the outskirts of Kharkiv", "a depot in Crimea"
+            p
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in ("of", "in", "near")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        for node in nodes:
+            for tok in (node, *node.conjuncts):
+                state = _named_state(tok, gaz)
+                if state is not None:
+                    return state
+    return None
+
+
+def stated_state(verb: Any, location: str | None, gaz: Nationalities | None = None) -> str | None:
+    """The state of the place an act is stated in: the tagged location's, else that of a name
+    after the verb's own "in" or "at" that the tagger took for no place ("detained in Lyon",
+    Lyon tagged an organisation) but the country or city tables know."""
+    state = place_state(location, gaz)
+    if state is not None:
+        return state
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+            for place in prep.children:
+                state = _named_state(place, gaz) if place.dep_ == "pobj" else None
+                if state is not None:
+                    return state
+    return None

@@ -137,6 +137,7 @@ def subjects_of(
     actor_at: ActorAt,
     country: str | None = None,
     controlled_preps: frozenset[str] = frozenset(),
+    commands: frozenset[str] = frozenset(),
 ) -> tuple[list[str], bool]:
     """The agents of ``verb`` (one per conjunct) and whether they came from a passive subject.
 
@@ -150,7 +151,8 @@ def subjects_of(
     opening phrase (:func:`_stray_subject`). After ``controlled_preps`` ("criticised X for
     supporting Y") the governor's object is the gerund's agent even when it names no actor. A
     passive with neither subject nor "by" phrase ("before being deployed") names no agent: the
-    subject it would borrow is its patient."""
+    subject it would borrow is its patient. An unnamed object of a verb of ``commands``
+    ("Netanyahu ordered troops to pull back") acts for the commander: his is the agent."""
     node: Token = verb
     came_by = ""
     deps = {c.dep_ for c in verb.children}
@@ -187,7 +189,9 @@ def subjects_of(
         if node.dep_ == "xcomp":
             objects = [c for c in node.head.children if c.dep_ in ("dobj", "obj")]
             if objects and node.head.lemma_.lower() not in ("promise", "vow", "pledge", "use"):
-                return actors_of(objects[0], actor_at, country), False
+                controlled = actors_of(objects[0], actor_at, country)
+                if controlled or node.head.lemma_.lower() not in commands:
+                    return controlled, False
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ != "by":
             governor = node.head.head  # ("stealing its power by shutting": the subject's means)
             objects = [c for c in governor.children if c.dep_ in ("dobj", "obj")]

@@ -190,7 +190,7 @@ def _country_entries(path: Path) -> tuple[list[tuple[str, NameEntry, bool]], dic
 def _org_entries(path: Path) -> tuple[list[tuple[str, NameEntry, bool]], dict[str, Actor]]:
     raw: list[tuple[str, NameEntry, bool]] = []
     actors: dict[str, Actor] = {}
-    for actor_id, name, country, sector, roles, aliases in _rows(path, 6):
+    for actor_id, name, country, sector, roles, aliases, seats in _rows(path, 7):
         kind = _ORG_KINDS.get(actor_id.split(":", 1)[0], "organisation")
         actors[actor_id] = Actor(
             actor_id, name, kind, country or None, sector or None, tuple(_split(roles))
@@ -207,6 +207,9 @@ def _org_entries(path: Path) -> tuple[list[tuple[str, NameEntry, bool]], dict[st
                     False,
                 )
             )
+        for surface in _split(seats):  # "Brussels" said: the EU, as "the Kremlin" is Russia
+            entry = NameEntry(actor_id, "seat", "metonymy", strip_accents(surface), False)
+            raw.append((fold(surface), entry, False))
     return raw, actors
 
 
