@@ -46,6 +46,7 @@ TWO_MINISTERS = (
 CASES = [
     # people: full names, surnames, titles, appositions
     ("Brussels imposed tariffs on Chinese cars.", "Brussels", 0, "org:eu"),
+    ("A Moscow court jailed the blogger.", "Moscow", 0, "state:RUS"),
     ("EU leaders met in Brussels on Thursday.", "Brussels", 0, None),
     ("Chinese President Xi Jinping spoke. Later Xi left.", "Xi", 1, "person:xi-jinping"),
     (
@@ -255,6 +256,24 @@ def test_actors_a_states_name_before_a_title_is_its_country(
     _, actors = resolve(nlp, text)
     (person,) = [a for a in actors if a.kind == "person"]
     assert person.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id", "country"),
+    [
+        ("The Argentine Congress voted down the bill.", "org:arg-parliament", "ARG"),
+        ("Belarusian riot police rounded up protesters.", "org:blr-police", "BLR"),
+        ("South Korean prosecutors launched a probe.", "org:kor-prosecutors", "KOR"),
+        ("The Chinese coast guard rammed a boat.", "org:chn-coast-guard", "CHN"),
+        ("Egypt's central bank raised rates.", "org:egy-central-bank", "EGY"),
+        ("Congress passed the bill.", "org:usa-congress", "USA"),
+    ],
+)
+def test_actors_a_countrys_body_is_its_own_not_a_namesake(
+    nlp: Any, text: str, actor_id: str, country: str
+) -> None:
+    _, actors = resolve(nlp, text)
+    assert (actor_id, country) in [(a.id, a.country) for a in actors]
 
 
 def test_actors_state_media_has_country_sector_and_role(nlp: Any) -> None:

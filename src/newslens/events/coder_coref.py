@@ -59,7 +59,7 @@ GROUP_ROLES = {
 # a bare "the <noun>" -> the fragment of the organisation ids it may stand for
 DEFINITE_BODIES = {
     "ministry": "-ministry", "military": "-armed-forces", "army": "-armed-forces",
-    "navy": "-navy", "parliament": "-parliament",
+    "navy": "-navy", "parliament": "-parliament", "police": "-police",
 }  # fmt: skip
 BODY_LOOKBACK = 3
 ORDINALS = {"latter": 0, "former": 1}  # "the latter": the most recent of the two persons
