@@ -743,6 +743,7 @@ PHRASED = [
     ("Norvadia shared intelligence with Kestria.", "COOPERATE", NOR, KES),
     ("Norvadia imposed export controls on Kestrian chipmakers.", "SANCTION", NOR, KES),
     ("Norvadia placed two Kestrian firms on its entity list.", "SANCTION", NOR, KES),
+    ("Norvadia added two Kestrian banks to its sanctions list.", "SANCTION", NOR, KES),
     ("Norvadia blacklisted three Kestrian shipping firms.", "SANCTION", NOR, KES),
     ("Norvadia suspended aid to Kestria.", "SANCTION", NOR, KES),
     ("Norvadia ordered the Kestrian ambassador to leave the country.", "SANCTION", NOR, KES),
@@ -880,3 +881,28 @@ def test_the_city_table_knows_cities_and_leaves_shared_names_out() -> None:
     assert place_state("Lyon") == "state:FRA"
     assert place_state("Paris") == "state:FRA"  # a capital, from the country table
     assert place_state("Valencia") is None  # Spain's and Venezuela's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestria's envoy was placed on a wanted list.",
+        "The claims add to a long list of Kestrian grievances against Norvadia.",
+        "Norvadia welcomed the Kestrian refugees into the home of a minister.",
+    ],
+)
+def test_a_list_or_a_welcome_that_is_no_sanction_or_support(text: str) -> None:
+    assert not {e.type for e in code(text)} & {"SANCTION", "SUPPORT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norvadia accused Kestria of a plot to steal Talvanese grain.",
+        "Norvadia looks forward to signing a deal with Kestria.",
+        "Kestria is looking at imposing sanctions on Norvadia.",
+    ],
+)
+def test_a_plot_or_a_prospect_is_no_act(text: str) -> None:
+    kinds = {"CRIME", "AGREE", "SANCTION"}
+    assert all(e.hypothetical for e in code(text) if e.type in kinds)

@@ -57,7 +57,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CONTROL_NOUNS = frozenset(
     {"intention", "intent", "plan", "decision", "bid", "effort", "attempt", "readiness",
      "willingness", "commitment", "pledge", "promise", "refusal", "threat", "desire", "ambition",
-     "determination", "move", "offer", "proposal", "wish", "hope"}
+     "determination", "move", "offer", "proposal", "wish", "hope", "plot", "scheme"}
 )  # fmt: skip
 
 
