@@ -31,6 +31,8 @@ def test_the_coder_places_actors_on_the_development_set() -> None:
     gold = [g for path in DEV for g in read_gold_events(path)]
     scores = score_events(gold, code_sentences([g.text for g in gold]))
     # 2026-12-07: type + source + target country 0.289 before the frames and nationals rules,
-    # 0.535 after them (0.583 without the cue rule); type + source country 0.428 -> 0.652
+    # 0.535 after them (0.583 without the cue rule); type + source country 0.428 -> 0.652.
+    # Stop 29, with dev_c and dev_d (380 sentences): 0.530 and 0.692 (0.465 and 0.595 before
+    # the stop's rules)
     assert scores.type_and_dyad_country >= 0.51
-    assert scores.type_and_source_country >= 0.62
+    assert scores.type_and_source_country >= 0.67
