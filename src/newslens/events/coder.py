@@ -10,7 +10,9 @@
   coordination); target: the passive subject, else the nearest actor among the objects and
   target prepositions. Coordinated subjects give one event per conjunct; for symmetric types
   (CONSULT, AGREE, COOPERATE) without another target, "X and Y met" gives one event X -> Y.
-  An event with neither a source nor a target actor is dropped. Pronouns and "the two leaders"
+  An unnamed agent or target is placed by its city or capital ("police in Kabul", "shelled
+  Kharkiv": ``coder_nationals.py``). An event with neither a source nor a target actor is
+  dropped. Pronouns and "the two leaders"
   stand for the actors ``coder_coref.py`` resolves; "I"/"we" in a claim are its speaker (or the
   speaker's country); an event whose agent is a pronoun left unresolved is not coded. Non-event
   senses ("met the demand", "sanctioned by the Kremlin" as approval, a politician "attacking" a

@@ -12,6 +12,12 @@ reads these demonyms as their state where the resolver left them (:func:`nationa
   "Japanese journalists", "Greek-owned tanker", "a Russian oil refinery");
 - a plural demonym standing alone ("two detained Americans", "Palestinians").
 
+Places say whose an unnamed actor is, by the same PLOVER convention: "officials in Manila"
+(:func:`placed_subject`), "two journalists were detained in Minsk" (:func:`stated_state`), and
+an attack on a place targets its state, "Russia shelled Kharkiv" (:func:`place_target`). A
+place is a country's name or capital, or a city of ``cities.tsv`` (``make_cities.py``, from
+GeoNames); a city is no actor of the language stage, so only the event coder reads that table.
+
 The demonyms come from the gazetteer's country tables through ``newslens.countries`` (a stage
 never imports another stage), as the language stage reads them.
 """
