@@ -362,7 +362,8 @@ def _code(
     if loose and not sources and not targets:
         sources, targets = _loose_actors(anchor, ctx.actor_at)
     if not targets and kind in lexicon.in_target and not trigger.noun:
-        targets = [t for t in [place_target(anchor)] if t]  # "Russia shelled Kharkiv"
+        struck = place_target(anchor, lexicon.cues.struck_preps)  # "Russia shelled Kharkiv"
+        targets = [struck] if struck else []
     noun = event_noun(anchor, trigger.verb) if trigger.noun else None
     support = support_verb(noun, lexicon.cues) if noun is not None else None
     if support is not None and not targets:

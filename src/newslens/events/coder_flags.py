@@ -75,8 +75,8 @@ def flags_of(trigger: Trigger, lexicon: Lexicon) -> tuple[bool, bool, bool]:
         if node.i != trigger.anchor.i and lemma in cues.negating_governors:
             negated = True
         causal = lemma == "due" and (node.pos_ == "ADP" or node.dep_ == "prep")
-        causal = causal or _acts_upon(node, trigger)
-        if node.i != trigger.anchor.i and lemma in cues.hypothetical_governors and not causal:
+        planning = lemma in cues.hypothetical_governors and not causal
+        if node.i != trigger.anchor.i and planning and not _acts_upon(node, trigger):
             hypothetical = True  # ("due to visit" is planned; "due to shelling" is because of)
         if node.dep_ == "prep" and lemma in cues.background_marks and not talks:
             background = True

