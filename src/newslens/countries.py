@@ -64,5 +64,16 @@ def read_countries(path: Path) -> list[CountryRow]:
     return rows
 
 
+def organisation_seats(path: Path = DATA_DIR / "organisations.tsv") -> dict[str, str]:
+    """Folded seat -> organisation id, from the ``seats`` column (the 7th) of the organisation
+    table: the places whose name stands for the organisation ("Brussels": the EU)."""
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            fields = (line.split("\t") + [""] * 7)[:7]
+            out.update({fold(seat): fields[0].strip() for seat in _split(fields[6])})
+    return out
+
+
 def _split(field_text: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in field_text.split("|") if item.strip())

@@ -448,7 +448,7 @@ PRECISION: list[tuple[str, str, str | None, str | None, str]] = [
     ("Norvadia has no plans to invade Kestria.", "ASSAULT", NOR, KES, "nh"),
     ("Russia was forced to withdraw from Ukraine.", "RETREAT", RUS, UKR, ""),
     # past events restated as background by their own time expression
-    ("Russia annexed Crimea in 2014.", "ASSAULT", RUS, None, "b"),
+    ("Russia annexed Crimea in 2014.", "ASSAULT", RUS, UKR, "b"),  # Crimea: regions.tsv
     ("Kestria attacked Talvane last year.", "ASSAULT", KES, TAL, "b"),
     ("In May, Ukraine surrendered to Russia.", "CONCEDE", UKR, RUS, "b"),
     (
@@ -731,6 +731,23 @@ def test_an_event_nouns_from_phrase_is_its_source() -> None:
     assert [(e.source, e.target) for e in events if e.type == "AID"] == [(KES, None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("Ukrainian positions came under heavy Russian shelling.", ("state:RUS", UKR)),
+        ("Ukrainian positions came under heavy fire from Russia.", ("state:RUS", UKR)),
+        ("Norvadia faced Kestrian sanctions on Monday.", (KES, NOR)),
+    ],
+)
+def test_a_received_acts_named_owner_is_its_source(text: str, dyad: tuple[str, str]) -> None:
+    assert [(e.source, e.target) for e in code(text)] == [dyad]
+
+
+def test_the_receivers_own_pronoun_is_no_giver() -> None:
+    events = code("Norvadia faced its harshest sanctions yet.")
+    assert [(e.source, e.target) for e in events] == [(None, NOR)]
+
+
 # Stop 29: acts named by a verb and its object (lexicon phrases), an unnamed agent placed by
 # its capital, and weapons as agents.
 PHRASED = [
@@ -773,6 +790,17 @@ def test_suspending_aid_is_no_aid() -> None:
 )
 def test_an_unnamed_agent_is_the_state_of_its_capital(text: str, kind: str, source: str) -> None:
     assert (kind, source) in [(e.type, e.source) for e in code(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Officials in Brussels criticised the move.", "org:eu"),  # the EU's seat
+        ("Police in Brussels arrested two men.", "state:BEL"),  # the city's own authorities
+    ],
+)
+def test_a_seat_places_an_unnamed_agent_in_its_organisation(text: str, source: str) -> None:
+    assert [e.source for e in code(text)] == [source]
 
 
 def test_a_named_agent_keeps_its_own_actor_beside_a_place() -> None:
@@ -867,10 +895,23 @@ def test_a_states_backing_that_did_something_is_support() -> None:
         ("Kestria shelled Kharkiv overnight.", UKR),
         ("Kestrian missiles struck the outskirts of Odesa.", UKR),
         ("Kestrian drones attacked a fuel depot in Lyon.", "state:FRA"),
+        ("Kestrian shelling of Kharkiv killed four people.", UKR),  # an event noun's "of"
+        ("A Kestrian missile strike on Odesa killed three.", UKR),  # the verb's subject
+        ("Kestrian air strikes in Lyon killed twelve people.", "state:FRA"),
     ],
 )
 def test_an_attack_on_a_place_targets_its_state(text: str, target: str) -> None:
     assert ("ASSAULT", KES, target) in [(e.type, e.source, e.target) for e in code(text)]
+
+
+def test_a_place_of_the_attackers_own_state_is_no_target() -> None:
+    events = code("Ukrainian forces struck Crimea on Monday.")
+    assert [(e.type, e.target) for e in events] == [("ASSAULT", None)]
+
+
+def test_a_force_in_a_place_is_no_place_struck() -> None:
+    events = code("Kestrian troops in Kharkiv killed two soldiers.")
+    assert [e.target for e in events if e.type == "ASSAULT"] == [None]
 
 
 @pytest.mark.parametrize(
@@ -892,6 +933,37 @@ def test_the_city_table_knows_cities_and_leaves_shared_names_out() -> None:
     assert place_state("Lyon") == "state:FRA"
     assert place_state("Paris") == "state:FRA"  # a capital, from the country table
     assert place_state("Valencia") is None  # Spain's and Venezuela's
+
+
+def test_regions_come_before_cities_and_after_countries() -> None:
+    from newslens.countries import DATA_DIR, country_files, read_countries
+    from newslens.events.coder_nationals import place_state
+
+    assert place_state("Kent") == "state:GBR"  # England's county, not a city in Washington
+    assert place_state("Xinjiang") == CHN and place_state("Gaza City") == "state:PSE"
+    known = {row.alpha3 for path in country_files() for row in read_countries(path)}
+    rows = [
+        line.split("\t")
+        for line in (DATA_DIR / "regions.tsv").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert rows and all(len(row) == 2 and row[1] in known for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        ("Protesters rallied in Bavaria.", "PROTEST", "state:DEU"),
+        ("Police in Xinjiang detained dozens of people.", "COERCE", CHN),
+    ],
+)
+def test_a_region_places_an_unnamed_agent(text: str, kind: str, place: str) -> None:
+    assert [(e.type, e.source) for e in code(text)] == [(kind, place)]
+
+
+def test_a_named_place_before_a_noun_is_the_place_struck() -> None:
+    events = code("Kestria shelled the Kharkiv region overnight.")
+    assert [(e.source, e.target) for e in events] == [(KES, UKR)]
 
 
 @pytest.mark.parametrize(

@@ -323,7 +323,7 @@ def _agents(trigger: Trigger, ctx: _Context, speaker: str | None, cues: Cues) ->
     own = first_person_source(anchor, speaker, ctx.countries)
     if own is not None:
         return [own]
-    placed = placed_subject(anchor, cues.local_agents)  # "police in Kabul" (coder_nationals)
+    placed = placed_subject(anchor, cues.local_agents, cues.seated_agents)  # "police in Kabul"
     if placed is not None:
         return [placed]
     return None if unresolved_subject(anchor) else []
@@ -361,10 +361,12 @@ def _code(
     )
     if loose and not sources and not targets:
         sources, targets = _loose_actors(anchor, ctx.actor_at)
-    if not targets and kind in lexicon.in_target and not trigger.noun:
-        struck = place_target(anchor, lexicon.cues.struck_preps)  # "Russia shelled Kharkiv"
-        targets = [struck] if struck else []
     noun = event_noun(anchor, trigger.verb) if trigger.noun else None
+    if not targets and kind in lexicon.in_target:  # "Russia shelled Kharkiv" (coder_nationals)
+        strikers = lexicon.nouns.keys() | lexicon.cues.armed_agents
+        struck = place_target(anchor, noun, ctx.actor_at, strikers, lexicon.cues.struck_preps)
+        own = {ctx.countries.get(s, s) for s in sources}  # "Kyiv's forces struck Crimea"
+        targets = [struck] if struck and struck not in own else []
     support = support_verb(noun, lexicon.cues) if noun is not None else None
     if support is not None and not targets:
         targets = support_targets(support, ctx.actor_at, lexicon.cues, sources)

@@ -90,17 +90,19 @@ def support_verb(noun: Token, cues: Cues) -> Token | None:
 
 
 def receiving_verb(anchor: Token, noun: Token | None, cues: Cues) -> Token | None:
-    """The receiving verb of an event: the anchor itself, or the verb governing its ``noun``."""
-    if noun is None:
-        return anchor if anchor.lemma_.lower() in cues.receiving_verbs else None
-    verb = governing_verb(noun)
+    """The receiving verb of an event: the anchor itself, or the verb governing its ``noun``
+    (or the gerund the tagger took for a verb: "came under heavy shelling")."""
+    if noun is None and anchor.lemma_.lower() in cues.receiving_verbs:
+        return anchor
+    verb = governing_verb(anchor if noun is None else noun)
     if verb is not None and verb.lemma_.lower() in cues.receiving_verbs:
         return verb
     return None
 
 
 def givers(anchor: Token, noun: Token | None, verb: Token, actor_at: ActorAt) -> list[str]:
-    """The actors of the "from"/"by" phrases of the noun or verb, else of the noun's "of"."""
+    """The actors of the "from"/"by" phrases of the noun or verb, else of the noun's "of", else
+    the noun's named owner ("faced Japanese sanctions", "came under Russian fire")."""
     nouns = [anchor] if anchor.pos_ in ("NOUN", "PROPN") else []
     nouns += [noun] if noun is not None else []
     if not nouns:  # a verb the classifier anchored on: what it received ("received aid from X")
@@ -108,8 +110,8 @@ def givers(anchor: Token, noun: Token | None, verb: Token, actor_at: ActorAt) ->
         nouns = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
         nouns += [g for c in ons for g in c.children if g.dep_ == "pobj"]
     found: list[str] = []
+    under = [p for c in verb.children if c.lower_ == "under" for p in c.children]
     for preps in (GIVER_PREPS, ("of",)):
-        under = [p for c in verb.children if c.lower_ == "under" for p in c.children]
         heads = nouns if preps == ("of",) else [*nouns, verb, *under]  # "came under fire from"
         for head in {t.i: t for t in heads}.values():
             for prep in head.children:
@@ -120,6 +122,10 @@ def givers(anchor: Token, noun: Token | None, verb: Token, actor_at: ActorAt) ->
                         found += [a for a in actors_of(pobj, actor_at) if a not in found]
         if found:
             return found
+    for head in {t.i: t for t in [*nouns, *under]}.values():  # "came under Russian fire"
+        for owner in head.children:
+            if owner.dep_ in ("amod", "compound", "poss") and owner.pos_ != "PRON":
+                found += [a for a in actors_of(owner, actor_at) if a not in found]
     return found
 
 

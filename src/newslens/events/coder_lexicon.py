@@ -65,6 +65,7 @@ class Cues:
     territory_nouns: frozenset[str] = frozenset()
     armed_agents: frozenset[str] = frozenset()
     local_agents: frozenset[str] = frozenset()
+    seated_agents: frozenset[str] = frozenset()
     commands: frozenset[str] = frozenset()
     struck_preps: frozenset[str] = frozenset()
 

@@ -30,7 +30,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newslens.countries import DATA_DIR, country_files, fold, read_countries
+from newslens.countries import (
+    DATA_DIR,
+    country_files,
+    fold,
+    organisation_seats,
+    read_countries,
+)
 
 ActorAt = Mapping[int, tuple[str, ...]]
 
@@ -42,6 +48,8 @@ class Nationalities:
     demonyms: Mapping[str, str]
     places: Mapping[str, str]
     cities: Mapping[str, str] = field(default_factory=dict)  # folded city name -> state id
+    regions: Mapping[str, str] = field(default_factory=dict)  # folded region name -> state id
+    seats: Mapping[str, str] = field(default_factory=dict)  # folded seat -> organisation id
 
 
 @functools.lru_cache(maxsize=1)
@@ -69,12 +77,15 @@ def load_nationalities() -> Nationalities:
     return Nationalities(
         {k: next(iter(v)) for k, v in demonyms.items() if len(v) == 1},
         {k: next(iter(v)) for k, v in places.items() if len(v) == 1},
-        _cities(DATA_DIR / "cities.tsv"),
+        cities=_places(DATA_DIR / "cities.tsv"),
+        regions=_places(DATA_DIR / "regions.tsv"),
+        seats=organisation_seats(),
     )
 
 
-def _cities(path: Path) -> dict[str, str]:
-    """Folded city name -> state id from ``cities.tsv`` (make_cities.py; GeoNames)."""
+def _places(path: Path) -> dict[str, str]:
+    """Folded place name -> state id from ``cities.tsv`` (make_cities.py; GeoNames) or
+    ``regions.tsv`` (hand-written)."""
     out: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -130,66 +141,100 @@ def _state_of(gaz: Nationalities, tok: Any) -> str | None:
 
 
 def place_state(place: str | None, gaz: Nationalities | None = None) -> str | None:
-    """The state whose name, capital or city a stated place is ("in Paris" -> state:FRA, "in
-    Lyon" -> state:FRA), else None."""
+    """The state whose name, capital, region or city a stated place is ("in Paris", "in
+    Brittany", "in Lyon" -> state:FRA), else None; in that order of precedence."""
     if not place:
         return None
     gaz = gaz or load_nationalities()
     key = fold(place)
-    return gaz.places.get(key) or gaz.cities.get(key)
+    return gaz.places.get(key) or gaz.regions.get(key) or gaz.cities.get(key)
 
 
 def placed_subject(
-    verb: Any, local_agents: frozenset[str] = frozenset(), gaz: Nationalities | None = None
+    verb: Any,
+    local_agents: frozenset[str] = frozenset(),
+    seated_agents: frozenset[str] = frozenset(),
+    gaz: Nationalities | None = None,
 ) -> str | None:
     """The state of the place a verb's unnamed subject is said to be in or from ("officials in
     Manila summoned", "a team from Ottawa inspected" -> the state whose capital or name the
     place is), as PLOVER codes a sector actor by its country; for a subject of the place's own
     authorities (``local_agents``: "police", "prosecutors") the place the act is stated in too
-    ("journalists were detained by police in Minsk"). Else None. Only a common-noun subject
-    counts: a name or a pronoun is an actor of its own."""
+    ("journalists were detained by police in Minsk"). In an organisation's seat, a subject
+    that is not the city's authorities, or one of ``seated_agents``, is the organisation's
+    ("diplomats in Brussels", "officials in Brussels": the EU; "police in Brussels": Belgium).
+    Else None. Only a common-noun subject counts: a name or a pronoun is an actor of its own."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     subjects += [p for c in verb.children if c.dep_ == "agent" for p in c.children]
     for subject in subjects:
         if subject.pos_ != "NOUN":
             continue
-        holders = [subject, verb] if subject.lemma_.lower() in local_agents else [subject]
-        for holder in holders:
-            state = _prep_state(holder, ("in", "from"), gaz)
+        word = subject.lemma_.lower()
+        local, seated = word in local_agents, word in seated_agents or word not in local_agents
+        for holder in [subject, verb] if local else [subject]:
+            state = _prep_state(holder, ("in", "from"), gaz, seats=seated and holder is subject)
             if state is not None:
                 return state
     return None
 
 
-def _prep_state(head: Any, preps: Collection[str], gaz: Nationalities | None) -> str | None:
-    """The state of the first place named as the object of one of ``head``'s ``preps``."""
+def _prep_state(
+    head: Any, preps: Collection[str], gaz: Nationalities | None, seats: bool = False
+) -> str | None:
+    """The state of the first place named as the object of one of ``head``'s ``preps``; with
+    ``seats``, an organisation's seat names the organisation ("officials in Brussels": the EU;
+    not "police in Brussels", who are Belgium's)."""
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for place in prep.children:
-                state = _named_state(place, gaz) if place.dep_ == "pobj" else None
+                state = _named_state(place, gaz, seats) if place.dep_ == "pobj" else None
                 if state is not None:
                     return state
     return None
 
 
-def _named_state(tok: Any, gaz: Nationalities | None) -> str | None:
-    """The state a proper name (its entity's text, else its own) names or has as capital."""
+def _named_state(tok: Any, gaz: Nationalities | None, seats: bool = False) -> str | None:
+    """The state a proper name (its entity's text, else its own) names or has as capital, or
+    with ``seats`` the organisation whose seat it is."""
+    if tok.pos_ == "NOUN":  # "the Kharkiv region", "a Kyiv power plant"
+        named = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        return next((s for c in named if (s := _named_state(c, gaz, seats))), None)
     if tok.pos_ != "PROPN":
         return None
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    return place_state(ent.text if ent is not None else tok.text, gaz)
+    name = ent.text if ent is not None else tok.text
+    seat = (gaz or load_nationalities()).seats.get(fold(name)) if seats else None
+    return seat or place_state(name, gaz)
 
 
 def place_target(
-    verb: Any, struck_preps: Collection[str], gaz: Nationalities | None = None
+    verb: Any,
+    noun: Any,
+    actor_at: ActorAt,
+    strikers: Collection[str],
+    struck_preps: Collection[str],
+    gaz: Nationalities | None = None,
 ) -> str | None:
     """The state of the place an act was aimed at ("Russia shelled Kharkiv", "struck the
     outskirts of Odesa", "a building in Kyiv", "killed twelve in Gaza" -> that place's state),
     for an attack whose target names no actor: PLOVER codes the target by where it struck.
     The place is the verb's object or passive subject, or the object of one of its
-    ``struck_preps`` (``[cues]`` in the lexicon), or the "of"/"in"/"near" noun of either."""
-    heads = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-    heads += _prep_objects(verb, struck_preps)
+    ``struck_preps`` (``[cues]`` in the lexicon), or the "of"/"in"/"near" noun of either. For
+    an event noun (``noun``, else the verb's subject when it is an event noun or a weapon of
+    ``strikers`` and no actor itself: "shelling of Kharkiv killed four", "a missile strike on
+    Odesa killed three", not "troops in Kherson killed") the place is its "of" or a struck
+    preposition's object."""
+    if noun is None:
+        heads = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        heads += _prep_objects(verb, struck_preps)
+        nouns = [
+            c
+            for c in verb.children
+            if c.dep_ == "nsubj" and c.i not in actor_at and _named_by(c, strikers)
+        ]
+    else:
+        heads, nouns = [], [noun]
+    heads += [p for n in nouns for p in _prep_objects(n, ("of", *struck_preps))]
     for head in heads:
         for node in (head, *_prep_objects(head, ("of", "in", "near"))):
             for tok in (node, *node.conjuncts):
@@ -197,6 +242,10 @@ def place_target(
                 if state is not None:
                     return state
     return None
+
+
+def _named_by(tok: Any, words: Collection[str]) -> bool:
+    return bool(tok.lemma_.lower() in words or tok.lower_ in words)
 
 
 def _prep_objects(head: Any, preps: Collection[str]) -> list[Any]:
