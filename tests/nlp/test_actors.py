@@ -276,6 +276,25 @@ def test_actors_a_countrys_body_is_its_own_not_a_namesake(
     assert (actor_id, country) in [(a.id, a.country) for a in actors]
 
 
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        ("Republicans urged the White House to act.", "org:usa-republican-party"),
+        ("The Liberal Democrats condemned the plan.", "org:gbr-liberal-democrats"),
+        ("The Tories lost the vote.", "org:gbr-conservative-party"),
+    ],
+)
+def test_actors_a_national_party_is_its_countrys(nlp: Any, text: str, actor_id: str) -> None:
+    _, actors = resolve(nlp, text)
+    party = next(a for a in actors if a.id == actor_id)
+    assert (party.sector, party.country) == ("party", actor_id[4:7].upper())
+
+
+def test_actors_labour_alone_is_no_party(nlp: Any) -> None:
+    _, actors = resolve(nlp, "Labour shortages hit farms across Britain.")
+    assert [a.id for a in actors] == ["state:GBR"]
+
+
 def test_actors_state_media_has_country_sector_and_role(nlp: Any) -> None:
     _, actors = resolve(nlp, "Chinese state broadcaster CCTV called it a crisis.")
     cctv = next(a for a in actors if a.id == "org:cctv")
