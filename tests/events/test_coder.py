@@ -495,6 +495,7 @@ NOT_PRECISION: list[tuple[str, str]] = [
     ("He condemned Kestria.", "DISAPPROVE"),  # no antecedent: no agentless event
     ("Kestrian bonds and the Norvadian crown rallied after the vote.", "PROTEST"),
     ("Kestrian President Ilan Morel fired Oren Vask on Monday.", "ASSAULT"),  # dismissed
+    ("A Kestrian diplomat who praised the strikes has been fired.", "ASSAULT"),  # dismissed
     ("Kestria's exports hit a record high in May.", "ASSAULT"),
     ("A storm hit Talvane's coast overnight.", "ASSAULT"),
     ("He waited in Dorun, his heart pounding.", "ASSAULT"),
@@ -902,6 +903,12 @@ def test_a_states_backing_that_did_something_is_support() -> None:
 )
 def test_an_attack_on_a_place_targets_its_state(text: str, target: str) -> None:
     assert ("ASSAULT", KES, target) in [(e.type, e.source, e.target) for e in code(text)]
+
+
+def test_agreeing_on_an_act_is_doing_it() -> None:
+    events = code("Kestria agreed on new sanctions against Norvadia on Monday.")
+    sanction = [e for e in events if e.type == "SANCTION"]
+    assert [(e.source, e.target, e.background) for e in sanction] == [(KES, NOR, False)]
 
 
 def test_a_place_of_the_attackers_own_state_is_no_target() -> None:

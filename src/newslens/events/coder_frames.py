@@ -74,8 +74,9 @@ def governing_verb(noun: Token) -> Token | None:
     if noun.dep_ in ("dobj", "obj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head  # ("sanctions were imposed on X by Y")
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
-        return head.head
+    verbal = head.head.pos_ in ("VERB", "AUX")
+    if noun.dep_ == "pobj" and head.lower_ in ("under", "on", "upon") and verbal:
+        return head.head  # "came under fire", "agreed on sanctions"
     if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in CLAIMS:
         return governing_verb(head.head)  # "claimed responsibility for the attack"
     return None
