@@ -153,6 +153,19 @@ def test_retraining_the_bundled_model_gives_the_same_predictions(tmp_path: Path)
     assert same.all()
 
 
+def test_a_sentences_embedding_does_not_depend_on_the_sentences_beside_it() -> None:
+    # dynamic int8 quantisation scales each batch by its own largest activation: in batches, a
+    # sentence's events changed with its neighbours (a build and a rebuild of other articles)
+    pytest.importorskip("sentence_transformers")
+    from newslens.events.embedders import embedders
+
+    texts = _test_texts()[:40]
+    embedder = embedders["minilm"]()
+    alone = embedder.embed([texts[7]])[0]
+    assert np.array_equal(embedder.embed(texts)[7], alone)
+    assert np.array_equal(embedder.embed(texts[5:])[2], alone)
+
+
 def test_learned_cues_are_the_words_that_mostly_mark_a_label() -> None:
     from newslens.events.classifier import learn_cues
 

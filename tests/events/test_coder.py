@@ -984,3 +984,35 @@ def test_a_named_place_before_a_noun_is_the_place_struck() -> None:
 def test_a_plot_or_a_prospect_is_no_act(text: str) -> None:
     kinds = {"CRIME", "AGREE", "SANCTION"}
     assert all(e.hypothetical for e in code(text) if e.type in kinds)
+
+
+def test_the_model_reads_only_sentences_where_it_can_change_the_events() -> None:
+    from newslens.events.coder import candidate_sentences
+
+    text = (
+        "Kestria shelled Norvadia on Monday. Norvadia's minister spoke about the weather. "
+        "Talvane sent howitzers to Norvadia."
+    )
+    doc = _nlp()(text)
+    mentions, actors = resolve_actors("t", doc, load_gazetteer())
+    lexicon = load_lexicon()
+    every = [i for i, _ in candidate_sentences(doc, mentions)]
+    heard = [i for i, _ in candidate_sentences(doc, mentions, lexicon)]
+    assert every == [0, 1, 2] and heard == [0, 2]  # a trigger; a cue word ("howitzers")
+    sure = {"ASSAULT": 0.05, "AID": 0.9, "NONE": 0.05}  # the same say for every sentence
+
+    def coded(indices: list[int]) -> list[tuple[str, str | None, str | None]]:
+        events = code_events(
+            "t",
+            doc,
+            mentions,
+            (),
+            PUB,
+            None,
+            lexicon,
+            actors,
+            predictions=dict.fromkeys(indices, sure),
+        )
+        return sorted((e.type, e.source, e.target) for e in events)
+
+    assert coded(heard) == coded(every)

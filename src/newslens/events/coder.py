@@ -163,14 +163,29 @@ def _pairs(
                 yield agent, patient
 
 
-def candidate_sentences(doc: Any, mentions: Sequence[Mention]) -> list[tuple[int, str]]:
+def candidate_sentences(
+    doc: Any,
+    mentions: Sequence[Mention],
+    lexicon: Lexicon | None = None,
+    cues: Mapping[str, Collection[str]] | None = None,
+) -> list[tuple[int, str]]:
     """The sentences the classifier reads: (index, text) of each with a resolved actor mention
-    and a verb."""
+    and a verb. With ``lexicon`` (and the model's learned ``cues``), only those where the model
+    can change what the default rule codes: a lexicon trigger (rules 1-4) or a word of a type
+    (rule 5's cue); the rest need no embedding (``combine.py``)."""
     with_actor = {m.sentence_index for m in mentions}
+    own = lexicon_types(lexicon) if cues and lexicon is not None else ()
+
+    def heard(sent: Any) -> bool:
+        if lexicon is None:
+            return True
+        words = cued_types(lexicon, sent) or learned_cues(cues, sent, own)
+        return bool(words or _triggers(sent, lexicon))
+
     return [
         (index, sent.text.strip())
         for index, sent in enumerate(doc.sents)
-        if index in with_actor and any(t.pos_ == "VERB" for t in sent)
+        if index in with_actor and any(t.pos_ == "VERB" for t in sent) and heard(sent)
     ]
 
 

@@ -48,7 +48,9 @@ class MiniLM:
 
     name = "minilm"
 
-    def __init__(self, batch_size: int = 64, max_tokens: int = 96, int8: bool = True) -> None:
+    def __init__(self, batch_size: int = 1, max_tokens: int = 96, int8: bool = True) -> None:
+        # one sentence per forward pass: dynamic int8 scales a batch by its largest activation,
+        # so in batches a sentence's embedding (and events) changed with its neighbours
         self.batch_size = batch_size
         self.max_tokens = max_tokens  # word pieces; a news sentence is rarely longer
         self.int8 = int8  # dynamic int8 linear layers: about 1.8x faster on a laptop CPU

@@ -98,7 +98,9 @@ class EventStage:
             (n, index, text)
             for n, (item, doc) in enumerate(zip(batch, docs, strict=True))
             if doc is not None and self._classifier is not None
-            for index, text in candidate_sentences(doc, item.analysis.mentions)
+            for index, text in candidate_sentences(
+                doc, item.analysis.mentions, self._lexicon, self._classifier.model.cues
+            )
         ]
         predicted: dict[int, dict[int, dict[str, float]]] = {}
         probabilities = self._classifier.for_texts([w[2] for w in wanted]) if wanted else []
