@@ -164,6 +164,11 @@ def test_a_sentences_embedding_does_not_depend_on_the_sentences_beside_it() -> N
     alone = embedder.embed([texts[7]])[0]
     assert np.array_equal(embedder.embed(texts)[7], alone)
     assert np.array_equal(embedder.embed(texts[5:])[2], alone)
+    from newslens.events.classifier import BUNDLED_MODELS, Predictor
+
+    predictor = Predictor(load_model(bundled_labels()[0].parent / BUNDLED_MODELS["minilm"]))
+    told_twice = predictor.for_texts([texts[7], texts[8], texts[7]])  # embedded once
+    assert told_twice[0] == told_twice[2] == predictor.for_texts([texts[7]])[0]
 
 
 def test_learned_cues_are_the_words_that_mostly_mark_a_label() -> None:

@@ -298,11 +298,18 @@ class Predictor:
         self.embedder = embedders[model.embedder]()
 
     def for_texts(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        """The probabilities of each text; a text told twice (a wire story in several outlets)
+        is embedded once, which changes nothing: an embedding is the text's alone."""
         if not texts:
             return []
-        rows = self.model.probabilities(self.embedder.embed(texts), texts)
+        unique = list(dict.fromkeys(texts))
+        rows = self.model.probabilities(self.embedder.embed(unique), unique)
         labels = self.model.labels
-        return [{label: float(p) for label, p in zip(labels, row, strict=True)} for row in rows]
+        by_text = {
+            text: {label: float(p) for label, p in zip(labels, row, strict=True)}
+            for text, row in zip(unique, rows, strict=True)
+        }
+        return [dict(by_text[text]) for text in texts]
 
     def for_doc(self, doc: Any, mentions: Sequence[Any]) -> dict[int, dict[str, float]]:
         from newslens.events.coder import candidate_sentences
