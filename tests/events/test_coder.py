@@ -1016,3 +1016,27 @@ def test_the_model_reads_only_sentences_where_it_can_change_the_events() -> None
         return sorted((e.type, e.source, e.target) for e in events)
 
     assert coded(heard) == coded(every)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestria and Norvadia signed a deal brokered by Talvane.",
+        "Kestria and Norvadia signed a Talvane-brokered deal on Monday.",
+    ],
+)
+def test_the_broker_of_a_deal_is_no_party_to_it(text: str) -> None:
+    parties = {a for e in code(text) if e.type == "AGREE" for a in (e.source, e.target)}
+    assert parties == {KES, NOR}
+
+
+def test_the_broker_is_no_party_to_a_deal_the_classifier_found() -> None:
+    text = "The protocols, brokered by Kestria and Talvane, were first signed in May."
+    doc = _nlp()(text)
+    mentions, actors = resolve_actors("t", doc, load_gazetteer())
+    sure = {"AGREE": 0.9, "NONE": 0.1}
+    events = code_events(
+        "t", doc, mentions, (), PUB, None, load_lexicon(), actors, predictions={0: sure},
+        rule=Rule(cue=False),
+    )  # fmt: skip
+    assert [e for e in events if e.type == "AGREE"] == []

@@ -51,6 +51,7 @@ from newslens.events.coder_frames import (
     event_noun,
     givers,
     implied_actors,
+    mediators,
     receiving_verb,
     reciprocal,
     support_targets,
@@ -376,6 +377,9 @@ def _code(
     )
     if loose and not sources and not targets:
         sources, targets = _loose_actors(anchor, ctx.actor_at)
+    if kind == "AGREE":  # "a deal brokered by Turkey": the broker is no party
+        brokers = mediators(sent, ctx.actor_at, lexicon.cues.mediation)
+        sources, targets = [[a for a in x if a not in brokers] for x in (sources, targets)]
     noun = event_noun(anchor, trigger.verb) if trigger.noun else None
     if not targets and kind in lexicon.in_target:  # "Russia shelled Kharkiv" (coder_nationals)
         strikers = lexicon.nouns.keys() | lexicon.cues.armed_agents

@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from newslens.events.coder_coref import ActorAt
@@ -228,3 +229,19 @@ def implied_actors(
         if own:
             sources, targets = own, [t for t in targets if t not in own]
     return sources, targets
+
+
+def mediators(sent: Any, actor_at: ActorAt, words: Collection[str]) -> set[str]:
+    """The actors a sentence names as brokers of an agreement rather than its parties: the
+    "by" phrase of a word of mediation (``[cues] mediation``: "a deal brokered by Turkey",
+    "with mediation by the UN") and the name hyphened to it ("a UN-brokered deal")."""
+    found: set[str] = set()
+    for tok in sent:
+        if tok.lemma_.lower() not in words and tok.lower_ not in words:
+            continue
+        for by in tok.children:
+            if by.dep_ in ("agent", "prep") and by.lower_ == "by":
+                found.update(a for t in by.subtree for a in actor_at.get(t.i, ()))
+        if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":  # "UN-brokered"
+            found.update(actor_at.get(tok.i - 2, ()))
+    return found

@@ -66,6 +66,7 @@ class Cues:
     armed_agents: frozenset[str] = frozenset()
     local_agents: frozenset[str] = frozenset()
     seated_agents: frozenset[str] = frozenset()
+    mediation: frozenset[str] = frozenset()
     commands: frozenset[str] = frozenset()
     struck_preps: frozenset[str] = frozenset()
 
