@@ -496,6 +496,8 @@ NOT_PRECISION: list[tuple[str, str]] = [
     ("Kestrian bonds and the Norvadian crown rallied after the vote.", "PROTEST"),
     ("Kestrian President Ilan Morel fired Oren Vask on Monday.", "ASSAULT"),  # dismissed
     ("A Kestrian diplomat who praised the strikes has been fired.", "ASSAULT"),  # dismissed
+    ("Norvadia's president rallied his allies behind the plan.", "PROTEST"),  # transitive
+    ("Norvadia turned down the heating in public buildings.", "REJECT"),
     ("Kestria's exports hit a record high in May.", "ASSAULT"),
     ("A storm hit Talvane's coast overnight.", "ASSAULT"),
     ("He waited in Dorun, his heart pounding.", "ASSAULT"),

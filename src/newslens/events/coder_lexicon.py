@@ -67,6 +67,7 @@ class Cues:
     local_agents: frozenset[str] = frozenset()
     seated_agents: frozenset[str] = frozenset()
     mediation: frozenset[str] = frozenset()
+    intransitive: frozenset[str] = frozenset()
     commands: frozenset[str] = frozenset()
     struck_preps: frozenset[str] = frozenset()
 

@@ -87,6 +87,8 @@ def sense_type(
         return None  # "the president fired Bolton", "by the time he was fired": dismissed
     if any(p.lower_ in REFLEXIVES for p in patients if p.dep_ in ("dobj", "obj")):
         return None  # "I don't blame myself", "defended itself": no act on another
+    if lemma in lexicon.cues.intransitive and any(c.dep_ == "dobj" for c in anchor.children):
+        return None  # "wielding social media to rally Ukrainians": no protest
     wrong = lexicon.not_subjects.get(lemma, frozenset())
     subject = _subject(anchor) if wrong else None
     if subject is not None and any(
