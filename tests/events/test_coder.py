@@ -1042,3 +1042,49 @@ def test_the_broker_is_no_party_to_a_deal_the_classifier_found() -> None:
         rule=Rule(cue=False),
     )  # fmt: skip
     assert [e for e in events if e.type == "AGREE"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Norvadia launched the offensive with the backing of Kestria.", "ASSAULT"),
+        ("Norvadia rejected the proposal with the support of Kestria.", "REJECT"),
+    ],
+)
+def test_who_backs_an_act_is_not_its_target(text: str, kind: str) -> None:
+    assert [(e.source, e.target) for e in code(text) if e.type == kind] == [(NOR, None)]
+
+
+def test_an_act_done_with_the_support_of_x_is_supported_by_x() -> None:
+    text = "After the war, Talvane declared independence with the support of Kestria."
+    doc = _nlp()(text)
+    mentions, actors = resolve_actors("t", doc, load_gazetteer())
+    sure = {"SUPPORT": 0.9, "NONE": 0.1}
+    events = code_events(
+        "t", doc, mentions, (), PUB, None, load_lexicon(), actors, predictions={0: sure},
+        rule=Rule(cue=False),
+    )  # fmt: skip
+    assert [(e.type, e.source, e.target) for e in events] == [("SUPPORT", KES, TAL)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dyad"),
+    [
+        ("Kharkiv, Ukraine — Waves of drones struck Norvadia's capital overnight.", (None, NOR)),
+        ("KHARKIV, Ukraine — Missiles struck Norvadia's capital overnight.", (None, NOR)),
+        ("Kestria — which denies it — shelled Norvadia.", (KES, NOR)),  # no dateline
+    ],
+)
+def test_a_datelines_place_is_no_actor_of_its_sentence(
+    text: str, dyad: tuple[str | None, str | None]
+) -> None:
+    assert [(e.source, e.target) for e in code(text) if e.type == "ASSAULT"] == [dyad]
+
+
+def test_the_holder_named_after_an_office_of_a_body_is_the_agent() -> None:
+    text = (
+        "The powerful head of Kestria's security council, Oren Vask, has accused Norvadia of lying."
+    )
+    assert [(e.type, e.source, e.target) for e in code(text)] == [
+        ("DISAPPROVE", "person:oren-vask", NOR)
+    ]

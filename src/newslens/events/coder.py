@@ -49,10 +49,9 @@ from newslens.events.coder_flags import Trigger, dated, flags_of, frame, pick_ti
 from newslens.events.coder_frames import (
     asked_clause,
     event_noun,
-    givers,
     implied_actors,
     mediators,
-    receiving_verb,
+    received_roles,
     reciprocal,
     support_targets,
     support_verb,
@@ -392,12 +391,9 @@ def _code(
     sources, targets = implied_actors(
         anchor, noun, kind, ctx.actor_at, lexicon.cues, sources, targets
     )
-    receiver = receiving_verb(anchor, noun, lexicon.cues)
-    if receiver is not None:  # "Moscow faced sanctions from Japan" (coder_frames)
-        takers, _ = subjects_of(receiver, ctx.actor_at)
-        given = givers(anchor, noun, receiver, ctx.actor_at)
-        if given or takers:
-            sources, targets = given, [t for t in takers if t not in given]
+    received = received_roles(anchor, noun, lexicon.cues, ctx.actor_at, loose)
+    if received is not None:  # "Moscow faced sanctions from Japan" (coder_frames)
+        sources, targets = received
     negated, hypothetical, background = flags_of(trigger, lexicon)
     text = sent.text
     if any(p in text.lower() for p in lexicon.cues.background_phrases):

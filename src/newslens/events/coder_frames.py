@@ -25,7 +25,7 @@ from typing import Any
 
 from newslens.events.coder_coref import ActorAt
 from newslens.events.coder_lexicon import Cues
-from newslens.events.coder_syntax import actors_of, targets_of
+from newslens.events.coder_syntax import actors_of, subjects_of, targets_of
 
 Token = Any
 
@@ -89,6 +89,54 @@ def support_verb(noun: Token, cues: Cues) -> Token | None:
     if verb is not None and verb.lemma_.lower() in cues.support_verbs:
         return verb
     return None
+
+
+def received_roles(
+    anchor: Token, noun: Token | None, cues: Cues, actor_at: ActorAt, loose: bool = False
+) -> tuple[list[str], list[str]] | None:
+    """(sources, targets) of an act its clause's subject received ("Moscow faced sanctions from
+    Japan", "won the backing of the US"), or None when the act is not received or no actor is
+    named. ``loose``: the classifier found the event on this verb, so a "with the support of X"
+    phrase is that event ("Latvia declared independence with the support of Germany": Germany
+    -> Latvia); for a lexicon verb the phrase is another act ("launched the offensive with the
+    backing of the US" is still Ukraine's offensive)."""
+    held = _held(anchor, cues) if loose and noun is None else None
+    held = _held(noun, cues) if noun is not None else held
+    receiver = receiving_verb(anchor, noun, cues) if held is None else _verb_of(held)
+    if receiver is None:
+        return None
+    takers, _ = subjects_of(receiver, actor_at)
+    given = givers(anchor, noun if held is None else held, receiver, actor_at)
+    if not given and not takers:
+        return None
+    return given, [t for t in takers if t not in given]
+
+
+def _held(node: Token, cues: Cues) -> Token | None:
+    """The noun of a "with the support of X" phrase: the event noun itself, or a noun of
+    ``[cues] with_nouns`` under the "with" of a verb (or of its object)."""
+    if node.pos_ in ("NOUN", "PROPN"):
+        nouns = [node]
+    else:
+        heads = [node, *(c for c in node.children if c.dep_ in ("dobj", "obj"))]
+        withs = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"]
+        nouns = [p for c in withs for p in c.children if p.lemma_.lower() in cues.with_nouns]
+    for held in nouns:
+        verb = held.head.head
+        if held.dep_ != "pobj" or held.head.lower_ != "with" or verb.i == held.head.i:
+            continue
+        if verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head  # "declared independence with the support of X"
+        if verb.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in held.children
+        ):
+            return held
+    return None
+
+
+def _verb_of(held: Token) -> Token:
+    head = held.head.head
+    return head if head.pos_ in ("VERB", "AUX") else head.head
 
 
 def receiving_verb(anchor: Token, noun: Token | None, cues: Cues) -> Token | None:

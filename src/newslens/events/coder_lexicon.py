@@ -68,6 +68,7 @@ class Cues:
     seated_agents: frozenset[str] = frozenset()
     mediation: frozenset[str] = frozenset()
     intransitive: frozenset[str] = frozenset()
+    with_nouns: frozenset[str] = frozenset()
     commands: frozenset[str] = frozenset()
     struck_preps: frozenset[str] = frozenset()
 

@@ -124,11 +124,27 @@ def _stands_alone(tok: Any) -> bool:
 
 
 def with_nationals(actor_at: ActorAt, doc: Any) -> dict[int, tuple[str, ...]]:
-    """The event coder's index: the resolved references, and nationals where there are none."""
+    """The event coder's index: the resolved references, and nationals where there are none;
+    a dateline's places are no actor of its sentence (:func:`dateline`)."""
     found = national_index(doc, actor_at)
-    if not found:
-        return dict(actor_at)
-    return {**found, **actor_at}
+    index = {**found, **actor_at} if found else dict(actor_at)
+    filed = set(dateline(doc))
+    return {i: v for i, v in index.items() if i not in filed} if filed else index
+
+
+def dateline(doc: Any) -> range:
+    """The token indices of the body's dateline, where the story was filed ("KYIV, Ukraine
+    (AP) —", "MOSCOW —"): names and punctuation before a dash among its first eight tokens, in
+    capitals, with a comma or with an agency in brackets ("Russia — which denies it —" is none)."""
+    head = list(doc[:8])
+    for tok in head:
+        if tok.text in ("—", "–", "--"):
+            before = head[: tok.i]
+            marked = any(t.text in (",", "(") or (t.is_upper and len(t.text) > 1) for t in before)
+            if before and marked and all(t.pos_ in ("PROPN", "PUNCT") for t in before):
+                return range(tok.i)
+            break
+    return range(0)
 
 
 def _state_of(gaz: Nationalities, tok: Any) -> str | None:

@@ -39,6 +39,13 @@ QUANTITY_NOUNS = frozenset(
 )  # fmt: skip
 # nouns for others as seen from their possessor: "Serbia's neighbours", "Russia's allies"
 # and their kin: "Lavrov's daughter", "the son of a Conservative MP", "a Giuliani associate"
+#: offices whose "of" phrase names the body and an apposition after it the holder: "the head of
+#: Russia's security council, Nikolai Patrushev," (the tagger hangs the name on "council")
+OFFICE_NOUNS = frozenset(
+    {"head", "chief", "leader", "director", "chairman", "chairwoman", "chair", "president",
+     "secretary", "commander", "governor", "mayor", "speaker", "spokesman", "spokeswoman",
+     "spokesperson", "minister", "ambassador", "envoy", "founder", "boss"}
+)  # fmt: skip
 RELATIONAL_NOUNS = frozenset(
     {"neighbour", "neighbor", "ally", "enemy", "rival", "partner", "critic", "opponent",
      "adversary", "foe", "counterpart", "detractor", "associate", "backer", "supporter",
@@ -89,6 +96,12 @@ def actors_of(
     parts = [c for c in token.children if c.dep_ in NP_PARTS and (own_side or not _own_side(c))]
     if token.lemma_.lower() in RELATIONAL_NOUNS:  # "Serbia's neighbours" are not Serbia
         parts = [c for c in parts if c.dep_ not in ("poss", "compound")]
+    if token.lemma_.lower() in OFFICE_NOUNS:  # "the head of Russia's security council, Nikolai
+        heads = [p for c in token.children if c.lower_ == "of" for p in c.children]  # Patrushev,"
+        held = [a for p in heads for c in p.children if c.dep_ == "appos"
+                for a in actor_at.get(c.i, ()) if a.startswith("person:")]  # fmt: skip
+        if held:
+            return held
     named = [c for c in parts if c.dep_ == "appos" and c.i in actor_at]
     for child in named or parts:  # "Ukraine's president, Volodymyr Zelensky," is Zelensky
         for part in (child, *child.conjuncts):
@@ -303,7 +316,7 @@ def targets_of(
     seen: set[int] = set()
     for _ in range(6):
         for tok in sorted(level, key=lambda t: t.i):
-            if _own_side(tok) or _standing_act(tok, cues):
+            if _own_side(tok) or _standing_act(tok, cues) or _given(tok, cues):
                 continue
             found = [
                 a
@@ -316,7 +329,7 @@ def targets_of(
         nxt = []
         for tok in level:
             seen.add(tok.i)
-            if _standing_act(tok, cues):
+            if _standing_act(tok, cues) or _given(tok, cues):
                 continue
             nxt += [
                 c
@@ -329,6 +342,11 @@ def targets_of(
             break
         level = nxt
     return []
+
+
+def _given(token: Token, cues: Cues) -> bool:
+    """With the support of X, X backs the act and is not its target (``[cues] with_nouns``)."""
+    return token.head.lower_ == "with" and token.lemma_.lower() in cues.with_nouns
 
 
 def _standing_act(token: Token, cues: Cues) -> bool:
