@@ -498,6 +498,7 @@ NOT_PRECISION: list[tuple[str, str]] = [
     ("A Kestrian diplomat who praised the strikes has been fired.", "ASSAULT"),  # dismissed
     ("Norvadia's president rallied his allies behind the plan.", "PROTEST"),  # transitive
     ("Norvadia turned down the heating in public buildings.", "REJECT"),
+    ("It is vital that the deal struck with Kestria goes through.", "ASSAULT"),  # a deal struck
     ("Kestria's exports hit a record high in May.", "ASSAULT"),
     ("A storm hit Talvane's coast overnight.", "ASSAULT"),
     ("He waited in Dorun, his heart pounding.", "ASSAULT"),
@@ -1088,3 +1089,14 @@ def test_the_holder_named_after_an_office_of_a_body_is_the_agent() -> None:
     assert [(e.type, e.source, e.target) for e in code(text)] == [
         ("DISAPPROVE", "person:oren-vask", NOR)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The aid sent by Kestria reached Norvadia on Monday.", "AID"),
+        ("Sanctions imposed by Kestria have hurt Norvadia.", "SANCTION"),
+    ],
+)
+def test_the_agent_of_an_event_nouns_participle_is_its_source(text: str, kind: str) -> None:
+    assert [e.source for e in code(text) if e.type == kind] == [KES]

@@ -54,8 +54,9 @@ def noun_sources(trigger: Trigger, actor_at: ActorAt, country: str | None, cues:
 
 
 def by_phrase(anchor: Token, actor_at: ActorAt, country: str | None) -> list[str]:
-    """The actors of the "by" phrase of an event noun or a subjectless gerund, or of one the
-    tagger hung on the noun of its "of" ("the annexation of Ukrainian territory by Russia")."""
+    """The actors of the "by" phrase of an event noun or a subjectless gerund, of one the
+    tagger hung on the noun of its "of" ("the annexation of Ukrainian territory by Russia"), or
+    of the noun's participle ("sanctions imposed by Western nations")."""
     heads = [anchor] + [
         p
         for of in anchor.children
@@ -63,6 +64,7 @@ def by_phrase(anchor: Token, actor_at: ActorAt, country: str | None) -> list[str
         for p in of.children
         if p.dep_ == "pobj"
     ]
+    heads += [c for c in anchor.children if c.dep_ == "acl" and c.tag_ == "VBN"]  # "imposed by"
     return [
         a
         for head in heads
