@@ -1100,3 +1100,11 @@ def test_the_holder_named_after_an_office_of_a_body_is_the_agent() -> None:
 )
 def test_the_agent_of_an_event_nouns_participle_is_its_source(text: str, kind: str) -> None:
     assert [e.source for e in code(text) if e.type == kind] == [KES]
+
+
+def test_an_act_spoken_about_is_a_topic() -> None:
+    text = (
+        "Biden spoke Sunday with Johnson about concerns about shelling near the plant in Ukraine."
+    )
+    assaults = [e for e in code(text) if e.type == "ASSAULT"]
+    assert assaults and all(e.background for e in assaults)

@@ -99,6 +99,9 @@ def flags_of(trigger: Trigger, lexicon: Lexicon) -> tuple[bool, bool, bool]:
         background = background or _clause_background(head, marks, lexicon)
     if head.dep_ == "pcomp" and head.head.lower_ in cues.background_marks:
         background = background or _clause_background(head, {head.head.lower_}, lexicon)
+    topic = event_noun(trigger.anchor, trigger.verb) if trigger.noun else trigger.anchor
+    if topic.dep_ in ("pobj", "pcomp") and topic.head.lower_ in cues.topic_preps:
+        background = True  # "concerns about shelling near the plant": a topic, not an act
     if trigger.noun:
         if any(c.lower_ in DOUBT_MODIFIERS for c in trigger.anchor.children if c.dep_ == "amod"):
             hypothetical = True

@@ -69,6 +69,7 @@ class Cues:
     mediation: frozenset[str] = frozenset()
     intransitive: frozenset[str] = frozenset()
     with_nouns: frozenset[str] = frozenset()
+    topic_preps: frozenset[str] = frozenset()
     commands: frozenset[str] = frozenset()
     struck_preps: frozenset[str] = frozenset()
 
