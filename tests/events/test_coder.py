@@ -1033,16 +1033,20 @@ def test_the_broker_of_a_deal_is_no_party_to_it(text: str) -> None:
     assert parties == {KES, NOR}
 
 
-def test_the_broker_is_no_party_to_a_deal_the_classifier_found() -> None:
-    text = "The protocols, brokered by Kestria and Talvane, were first signed in May."
+def code_sure(text: str, kind: str) -> list[Event]:
+    """``text`` coded as if the classifier were sure its one sentence is ``kind`` (no cue)."""
     doc = _nlp()(text)
     mentions, actors = resolve_actors("t", doc, load_gazetteer())
-    sure = {"AGREE": 0.9, "NONE": 0.1}
-    events = code_events(
+    sure = {kind: 0.9, "NONE": 0.1}
+    return code_events(
         "t", doc, mentions, (), PUB, None, load_lexicon(), actors, predictions={0: sure},
         rule=Rule(cue=False),
     )  # fmt: skip
-    assert [e for e in events if e.type == "AGREE"] == []
+
+
+def test_the_broker_is_no_party_to_a_deal_the_classifier_found() -> None:
+    text = "The protocols, brokered by Kestria and Talvane, were first signed in May."
+    assert [e for e in code_sure(text, "AGREE") if e.type == "AGREE"] == []
 
 
 @pytest.mark.parametrize(
@@ -1058,13 +1062,7 @@ def test_who_backs_an_act_is_not_its_target(text: str, kind: str) -> None:
 
 def test_an_act_done_with_the_support_of_x_is_supported_by_x() -> None:
     text = "After the war, Talvane declared independence with the support of Kestria."
-    doc = _nlp()(text)
-    mentions, actors = resolve_actors("t", doc, load_gazetteer())
-    sure = {"SUPPORT": 0.9, "NONE": 0.1}
-    events = code_events(
-        "t", doc, mentions, (), PUB, None, load_lexicon(), actors, predictions={0: sure},
-        rule=Rule(cue=False),
-    )  # fmt: skip
+    events = code_sure(text, "SUPPORT")
     assert [(e.type, e.source, e.target) for e in events] == [("SUPPORT", KES, TAL)]
 
 
