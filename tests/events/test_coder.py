@@ -1002,6 +1002,8 @@ def test_the_model_reads_only_sentences_where_it_can_change_the_events() -> None
     every = [i for i, _ in candidate_sentences(doc, mentions)]
     heard = [i for i, _ in candidate_sentences(doc, mentions, lexicon)]
     assert every == [0, 1, 2] and heard == [0, 2]  # a trigger; a cue word ("howitzers")
+    uncued = candidate_sentences(doc, mentions, lexicon, rule=Rule(cue=False))
+    assert [i for i, _ in uncued] == every  # without the cue the model may add anywhere
     sure = {"ASSAULT": 0.05, "AID": 0.9, "NONE": 0.05}  # the same say for every sentence
 
     def coded(indices: list[int]) -> list[tuple[str, str | None, str | None]]:

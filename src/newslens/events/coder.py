@@ -12,9 +12,9 @@
   (CONSULT, AGREE, COOPERATE) without another target, "X and Y met" gives one event X -> Y.
   An unnamed agent or target is placed by its city or capital ("police in Kabul", "shelled
   Kharkiv": ``coder_nationals.py``). An event with neither a source nor a target actor is
-  dropped. Pronouns and "the two leaders"
-  stand for the actors ``coder_coref.py`` resolves; "I"/"we" in a claim are its speaker (or the
-  speaker's country); an event whose agent is a pronoun left unresolved is not coded. Non-event
+  dropped. Pronouns and "the two leaders" stand for the actors ``coder_coref.py`` resolves;
+  "I"/"we" in a claim are its speaker (or the speaker's country); an event whose agent is a
+  pronoun left unresolved is not coded. Non-event
   senses ("met the demand", "sanctioned by the Kremlin" as approval, a politician "attacking" a
   rival: DISAPPROVE) are settled by ``coder_senses.py``.
 - "refused to condemn" is REJECT, "threatened to impose sanctions" THREATEN and "urged X to
@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -168,25 +168,33 @@ def candidate_sentences(
     mentions: Sequence[Mention],
     lexicon: Lexicon | None = None,
     cues: Mapping[str, Collection[str]] | None = None,
+    rule: Rule | None = None,
 ) -> list[tuple[int, str]]:
     """The sentences the classifier reads: (index, text) of each with a resolved actor mention
     and a verb. With ``lexicon`` (and the model's learned ``cues``), only those where the model
-    can change what the default rule codes: a lexicon trigger (rules 1-4) or a word of a type
-    (rule 5's cue); the rest need no embedding (``combine.py``)."""
+    can change what ``rule`` codes: a lexicon trigger (rules 1-4) or, under the cue, a word of a
+    type (rule 5); the rest need no embedding (``combine.py``)."""
     with_actor = {m.sentence_index for m in mentions}
-    own = lexicon_types(lexicon) if cues and lexicon is not None else ()
-
-    def heard(sent: Any) -> bool:
-        if lexicon is None:
-            return True
-        words = cued_types(lexicon, sent) or learned_cues(cues, sent, own)
-        return bool(words or _triggers(sent, lexicon))
-
-    return [
-        (index, sent.text.strip())
+    sents = [
+        (index, sent)
         for index, sent in enumerate(doc.sents)
-        if index in with_actor and any(t.pos_ == "VERB" for t in sent) and heard(sent)
+        if index in with_actor and any(t.pos_ == "VERB" for t in sent)
     ]
+    rule = rule or Rule()
+    if lexicon is not None and rule.cue:
+        cued = _cue(lexicon, cues, rule)
+        sents = [(i, sent) for i, sent in sents if cued(sent) or _triggers(sent, lexicon)]
+    return [(index, sent.text.strip()) for index, sent in sents]
+
+
+def _cue(
+    lexicon: Lexicon, cues: Mapping[str, Collection[str]] | None, rule: Rule
+) -> Callable[[Any], frozenset[str]]:
+    """The types whose words a sentence holds, for rule 5's cue. Learned cue words count only
+    for types the lexicon has no words for (a user's own categories): for PLOVER types they let
+    in mostly wrong events on real news (combine.py)."""
+    own = lexicon_types(lexicon) if cues and not rule.learned_cues_everywhere else ()
+    return lambda sent: cued_types(lexicon, sent) | learned_cues(cues, sent, own)
 
 
 def code_events(
@@ -219,9 +227,7 @@ def code_events(
     countries = {a.id: f"state:{a.country}" for a in actors if a.country}
     countries.update({a.id: a.id for a in actors if a.id.startswith("state:")})
     rule = rule or Rule()
-    # learned cue words count only for types the lexicon has no words for (a user's own
-    # categories): for PLOVER types they let in mostly wrong events on real news (combine.py)
-    own_types = lexicon_types(lexicon) if cues and not rule.learned_cues_everywhere else ()
+    cued = _cue(lexicon, cues, rule)
     events: dict[str, Event] = {}
     for index, sent in enumerate(doc.sents):
         triggers = _triggers(sent, lexicon)
@@ -236,8 +242,7 @@ def code_events(
                 found.setdefault(event.id, event)
         probs = predictions.get(index) if predictions else None
         coded = judge(list(found.values()), probs, rule)
-        cued = cued_types(lexicon, sent) | learned_cues(cues, sent, own_types) if probs else None
-        extra = added_type(coded, probs, rule, cued)
+        extra = added_type(coded, probs, rule, cued(sent) if probs else None)
         if extra is not None:
             coded += _model_events(context, sent, extra, sent_times, lexicon)
         for event in without_repeats(coded):

@@ -122,19 +122,16 @@ def _held(node: Token, cues: Cues) -> Token | None:
         withs = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"]
         nouns = [p for c in withs for p in c.children if p.lemma_.lower() in cues.with_nouns]
     for held in nouns:
-        verb = held.head.head
-        if held.dep_ != "pobj" or held.head.lower_ != "with" or verb.i == held.head.i:
+        if held.dep_ != "pobj" or held.head.lower_ != "with" or held.head.head.i == held.head.i:
             continue
-        if verb.pos_ not in ("VERB", "AUX"):
-            verb = verb.head  # "declared independence with the support of X"
-        if verb.pos_ in ("VERB", "AUX") and any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in held.children
-        ):
+        of = any(c.dep_ == "prep" and c.lower_ == "of" for c in held.children)
+        if of and _verb_of(held).pos_ in ("VERB", "AUX"):
             return held
     return None
 
 
 def _verb_of(held: Token) -> Token:
+    """The verb a "with" phrase hangs on, or on whose object ("declared independence with")."""
     head = held.head.head
     return head if head.pos_ in ("VERB", "AUX") else head.head
 

@@ -37,15 +37,15 @@ QUANTITY_NOUNS = frozenset(
     {"thousand", "hundred", "dozen", "million", "score", "ten", "crowd", "handful", "number",
      "member", "delegation", "representative", "contingent", "majority", "bulk", "remnant"}
 )  # fmt: skip
-# nouns for others as seen from their possessor: "Serbia's neighbours", "Russia's allies"
-# and their kin: "Lavrov's daughter", "the son of a Conservative MP", "a Giuliani associate"
-#: offices whose "of" phrase names the body and an apposition after it the holder: "the head of
-#: Russia's security council, Nikolai Patrushev," (the tagger hangs the name on "council")
+# offices whose "of" phrase names the body and an apposition after it the holder: "the head of
+# Russia's security council, Nikolai Patrushev," (the tagger hangs the name on "council")
 OFFICE_NOUNS = frozenset(
     {"head", "chief", "leader", "director", "chairman", "chairwoman", "chair", "president",
      "secretary", "commander", "governor", "mayor", "speaker", "spokesman", "spokeswoman",
      "spokesperson", "minister", "ambassador", "envoy", "founder", "boss"}
 )  # fmt: skip
+# nouns for others as seen from their possessor: "Serbia's neighbours", "Russia's allies"
+# and their kin: "Lavrov's daughter", "the son of a Conservative MP", "a Giuliani associate"
 RELATIONAL_NOUNS = frozenset(
     {"neighbour", "neighbor", "ally", "enemy", "rival", "partner", "critic", "opponent",
      "adversary", "foe", "counterpart", "detractor", "associate", "backer", "supporter",
@@ -96,8 +96,8 @@ def actors_of(
     parts = [c for c in token.children if c.dep_ in NP_PARTS and (own_side or not _own_side(c))]
     if token.lemma_.lower() in RELATIONAL_NOUNS:  # "Serbia's neighbours" are not Serbia
         parts = [c for c in parts if c.dep_ not in ("poss", "compound")]
-    if token.lemma_.lower() in OFFICE_NOUNS:  # "the head of Russia's security council, Nikolai
-        heads = [p for c in token.children if c.lower_ == "of" for p in c.children]  # Patrushev,"
+    if token.lemma_.lower() in OFFICE_NOUNS:  # the holder apposed to the office's body
+        heads = [p for c in token.children if c.lower_ == "of" for p in c.children]
         held = [a for p in heads for c in p.children if c.dep_ == "appos"
                 for a in actor_at.get(c.i, ()) if a.startswith("person:")]  # fmt: skip
         if held:
