@@ -15,8 +15,11 @@ import typer
 from newslens import __version__, render
 from newslens.cli_analysis import register as register_analysis
 from newslens.cli_common import (
+    EngineOption,
     JsonOption,
+    RayAddressOption,
     State,
+    WorkersOption,
     console,
     err_console,
     open_store,
@@ -79,8 +82,12 @@ def run_ingest(
     mapping: list[str],
     db: str | None,
     max_document_mb: float = 20.0,
+    engine_name: str = "local",
+    ray_address: str | None = None,
+    workers: int | None = None,
 ) -> Any:
     """Ingest with a progress bar; returns the store and the report."""
+    from newslens.engine import open_engine
     from newslens.pipeline import ingest as run
 
     options = ReadOptions(
@@ -89,6 +96,7 @@ def run_ingest(
         max_document_bytes=int(max_document_mb * 1024 * 1024),
     )
     store = open_store(db)
+    engine = open_engine(engine_name, ray_address, workers)
     try:
         with progress_bar() as progress:
             task = progress.add_task("ingesting", total=None, current="")
@@ -96,13 +104,17 @@ def run_ingest(
             def advance(done: int, current: str) -> None:
                 progress.update(task, completed=done, current=current[-60:])
 
-            report = run(store, [str(p) for p in paths], fmt, options, progress=advance)
+            report = run(
+                store, [str(p) for p in paths], fmt, options, progress=advance, engine=engine
+            )
     except KeyboardInterrupt:
         err_console.print(
             "[yellow]Interrupted.[/] Everything committed so far is kept; run the same command "
             "again to resume."
         )
         raise typer.Exit(130) from None
+    finally:
+        engine.close()
     return store, report
 
 
@@ -125,10 +137,15 @@ def ingest(
         float,
         typer.Option(help="Quarantine single documents larger than this (MiB) as too_large."),
     ] = 20.0,
+    engine: EngineOption = "local",
+    ray_address: RayAddressOption = None,
+    workers: WorkersOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Read articles from files, folders, dumps, feeds, crawls or URL lists into the store."""
-    store, report = run_ingest(paths, fmt, outlet, mapping or [], None, max_document_mb)
+    store, report = run_ingest(
+        paths, fmt, outlet, mapping or [], None, max_document_mb, engine, ray_address, workers
+    )
     if as_json:
         console.print_json(json.dumps(report.as_dict()))
     else:

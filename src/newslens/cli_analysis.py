@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from newslens import render
-from newslens.cli_common import JsonOption, console, open_store, print_json, progress_bar
+from newslens.cli_common import (
+    EngineOption,
+    JsonOption,
+    RayAddressOption,
+    WorkersOption,
+    console,
+    open_store,
+    print_json,
+    progress_bar,
+)
 from newslens.errors import InputError
 
 
@@ -52,13 +62,18 @@ def register(app: typer.Typer) -> None:
                 help="Event classifier model (from `newslens train events`); 'none': lexicon only.",
             ),
         ] = None,
+        engine: EngineOption = "local",
+        ray_address: RayAddressOption = None,
+        workers: WorkersOption = None,
         as_json: JsonOption = False,
     ) -> None:
         """Link duplicates, analyse the language, group stories and threads (incremental)."""
+        from newslens.engine import open_engine
         from newslens.pipeline import build as run
 
         store = open_store()
-        with progress_bar() as progress:
+        runner = open_engine(engine, ray_address, workers)
+        with closing(runner), progress_bar() as progress:
             task = progress.add_task("building", total=None, current="")
 
             def advance(stage: str, done: int) -> None:
@@ -73,6 +88,7 @@ def register(app: typer.Typer) -> None:
                 event_lexicon=str(lexicon) if lexicon else None,
                 recode=recode,
                 event_model=event_model,
+                engine=runner,
             )
         if as_json:
             sys.stdout.write(json.dumps(report.as_dict()) + "\n")

@@ -9,7 +9,17 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 from newslens.errors import InputError
 
@@ -17,6 +27,26 @@ console = Console()
 err_console = Console(stderr=True)
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+EngineOption = Annotated[
+    str,
+    typer.Option(
+        "--engine",
+        envvar="NEWSLENS_ENGINE",
+        help="Where the per-article stages run: local (this process) or ray (a Ray cluster).",
+    ),
+]
+RayAddressOption = Annotated[
+    str | None,
+    typer.Option(
+        "--ray-address",
+        envvar="NEWSLENS_RAY_ADDRESS",
+        help="Join the Ray cluster at this address (default: start a local Ray on this machine).",
+    ),
+]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option("--workers", min=1, help="Ray workers (default: one per CPU of the cluster)."),
+]
 
 
 class State:
@@ -32,14 +62,24 @@ def open_store(db: str | None = None) -> Any:
     return Store.open(db or State.db)
 
 
+class RateColumn(ProgressColumn):
+    """Items per second, once there is a rate to show."""
+
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed:,.1f}/s" if task.speed else "", style="dim")
+
+
 def progress_bar() -> Progress:
-    """A transient progress bar on stderr (stdout stays clean for --json)."""
+    """A transient progress bar on stderr (stdout stays clean for --json): items done, rate,
+    time spent and, where the total is known, time left."""
     return Progress(
         SpinnerColumn(),
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         TextColumn("{task.completed} items"),
+        RateColumn(),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         TextColumn("[dim]{task.fields[current]}"),
         console=err_console,
         transient=True,

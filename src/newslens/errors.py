@@ -11,6 +11,7 @@ Every message names the input, the reason and the fix::
     ├── StoreError            the database refused an operation
     │   └── MigrationError        the schema could not be brought up to date
     ├── ExportError           an export kind or format is not supported
+    ├── EngineError           the distributed engine cannot start or reach its cluster
     └── QueryError            a query names no known actor, story or thread, or a bad range
 """
 
@@ -53,6 +54,10 @@ class MigrationError(StoreError):
 
 class ExportError(NewslensError):
     code = "export_error"
+
+
+class EngineError(NewslensError):
+    code = "engine_error"
 
 
 class QueryError(NewslensError):

@@ -14,9 +14,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from newslens.clean import Cleaner
-from newslens.ingest import read_paths
-from newslens.records import ArticleText, RawDocument, ReadOptions, Rejected, Story, Thread
+from newslens.engine import Engine, IngestBatch, LocalEngine
+from newslens.records import ArticleText, ReadOptions, Story, Thread
 from newslens.store import Store
 
 logger = logging.getLogger(__name__)
@@ -54,16 +53,9 @@ class IngestReport:
         }
 
 
-def _store_batch(
-    store: Store,
-    cleaner: Cleaner,
-    documents: list[RawDocument],
-    rejected: list[Rejected],
-    report: IngestReport,
-) -> None:
-    result = cleaner(documents) if documents else None
-    articles = list(result.outputs) if result else []
-    rejected = rejected + (list(result.dropped) if result else [])
+def _store_batch(store: Store, batch: IngestBatch, report: IngestReport) -> None:
+    articles = list(batch.cleaned.outputs)
+    rejected = [*batch.rejected, *batch.cleaned.dropped]
     known = store.existing_ids(a.id for a in articles)
     new = [a for a in articles if a.id not in known]
     seen_hashes = store.existing_body_hashes(a.body_hash for a in new)
@@ -85,29 +77,24 @@ def ingest(
     options: ReadOptions | None = None,
     batch_size: int = 200,
     progress: ProgressCallback | None = None,
+    engine: Engine | None = None,
 ) -> IngestReport:
-    """Read, clean and store every input under ``paths``; returns the ingest report."""
+    """Read, clean and store every input under ``paths``; returns the ingest report.
+
+    ``engine`` reads and cleans (``newslens.engine``: in this process by default, or on Ray);
+    the store is written here, one batch per transaction, in input order either way."""
     report = IngestReport()
-    cleaner = Cleaner()
-    cleaner.setup()
+    engine = engine or LocalEngine()
+    batches = engine.read_clean(paths, fmt, options or ReadOptions(), batch_size)
     run_id = store.start_run([str(p) for p in paths])
-    documents: list[RawDocument] = []
-    rejected: list[Rejected] = []
     status = "failed"
     try:
-        for item in read_paths(paths, fmt, options or ReadOptions()):
-            report.read += 1
-            if isinstance(item, Rejected):
-                rejected.append(item)
-            else:
-                documents.append(item)
-                report.formats[item.input_format] += 1
+        for batch in batches:
+            report.read += batch.read
+            report.formats.update(batch.formats)
+            _store_batch(store, batch, report)
             if progress:
-                progress(report.read, item.source_path)
-            if len(documents) + len(rejected) >= batch_size:
-                _store_batch(store, cleaner, documents, rejected, report)
-                documents, rejected = [], []
-        _store_batch(store, cleaner, documents, rejected, report)
+                progress(report.read, batch.last_source)
         status = "done"
     except KeyboardInterrupt:
         report.interrupted = True
@@ -156,26 +143,24 @@ def _code_events(
     store: Store,
     report: BuildReport,
     tell: BuildProgress,
-    model: str | None,
-    lexicon: str | None = None,
-    event_model: str | None = None,
+    engine: Engine,
+    settings: dict[str, Any],
+    resumed: bool,
+    sizes: dict[str, int],
 ) -> None:
-    """Code events and quotes from each new cached parse, then merge events across articles."""
+    """Code events and quotes from each new cached parse, then merge events across articles
+    (again after an unfinished build too: it may have stopped before its merge)."""
     from newslens.events import EventStage, merge_events
 
-    stage: EventStage | None = None
     coded = 0
-    for batch in store.uncoded_articles():
-        if stage is None:
-            stage = EventStage(model=model, lexicon=lexicon, event_model=event_model)
-            stage.setup()
-        result = stage(batch)
+    stage = EventStage(**settings)
+    for batch, result in engine.map(stage, store.uncoded_articles(**sizes)):
         store.save_article_events(result.outputs)
         coded += len(batch)
         report.events_coded += sum(len(r.events) for r in result.outputs)
         report.quotes += sum(len(r.quotes) for r in result.outputs)
         tell("events", coded)
-    if coded or report.duplicates:
+    if coded or report.duplicates or resumed:
         # merging is over every coded event: a new report can join an event seen before
         merged = merge_events(list(store.iter_coded_events()))
         store.replace_events(merged)
@@ -206,23 +191,26 @@ def _label_by_actors(store: Store, thread: Thread, stories: Sequence[Story]) -> 
 
 
 def _analyse(
-    store: Store, report: BuildReport, tell: BuildProgress, settings: dict[str, Any]
+    store: Store,
+    report: BuildReport,
+    tell: BuildProgress,
+    engine: Engine,
+    settings: dict[str, Any],
+    sizes: dict[str, int],
 ) -> None:
-    """Parse each new original once; store sentences, mentions, times; merge actors."""
+    """Parse each new original once; store sentences, mentions, times and the merged actors,
+    one batch per transaction."""
     from newslens.nlp import LanguageStage
     from newslens.nlp.actors import merge_actors
 
-    stage: LanguageStage | None = None
-    for batch in store.unanalysed_articles():
-        if stage is None:
-            stage = LanguageStage(**settings)
-            stage.setup()
-        result = stage(batch)
-        store.save_analyses(result.outputs, stage.model_name)
+    stage = LanguageStage(**settings)
+    model_name: str | None = None
+    for _batch, result in engine.map(stage, store.unanalysed_articles(**sizes)):
+        model_name = model_name or stage.model_name  # the model the actors loaded, named here
         found = [actor for analysis in result.outputs for actor in analysis.actors]
         stored = store.actors_by_id(a.id for a in found)
         merged = merge_actors([*stored.values(), *found])
-        store.save_actors(merged)
+        store.save_analyses(result.outputs, model_name, actors=merged)
         report.analysed += sum(1 for a in result.outputs if not a.skipped)
         report.skipped += sum(1 for a in result.outputs if a.skipped)
         report.actors += len(set(a.id for a in found) - set(stored))
@@ -238,6 +226,8 @@ def build(
     event_lexicon: str | None = None,
     recode: bool = False,
     event_model: str | None = None,
+    engine: Engine | None = None,
+    batch_size: int | None = None,
 ) -> BuildReport:
     """Run dedupe, the language stage, stories and threads over what is new in the store
     (stories and threads over all of it with ``recluster``).
@@ -246,7 +236,14 @@ def build(
     (``data/events/lexicon.toml`` says how); ``recode``: code every article's events again,
     as after changing the lexicon (the cached parses are reused, nothing is parsed twice);
     ``event_model``: the event classifier's model file (None: the bundled one; "none": the
-    lexicon alone)."""
+    lexicon alone); ``engine``: where the language and event stages run (``newslens.engine``:
+    here by default, or on Ray; the store is written here either way, so the result is the same);
+    ``batch_size``: articles per batch of those stages (by default 200 for the language stage and
+    100 for events; a Ray run keeps ``workers`` x 2 batches in flight).
+
+    A build that stopped before its end (killed, a power cut) leaves every committed batch in
+    place; the next one carries on from there and redoes the whole-corpus steps (event merge,
+    story descriptions, threads), which the stopped one may not have reached."""
     if event_lexicon:
         from newslens.events.coder import load_lexicon
 
@@ -262,6 +259,9 @@ def build(
 
     report = BuildReport()
     tell = progress or (lambda _stage, _n: None)
+    engine = engine or LocalEngine()
+    resumed = store.last_build_unfinished()
+    run_id = store.start_build(engine.name)
 
     deduper = Deduper()
     deduper.setup()
@@ -274,12 +274,20 @@ def build(
         report.duplicates += sum(1 for r in result.outputs if r.duplicate_of)
         tell("duplicates", report.fingerprinted)
 
-    _analyse(store, report, tell, nlp_settings or {})
-    _code_events(store, report, tell, (nlp_settings or {}).get("model"), event_lexicon, event_model)
+    sizes = {"batch_size": batch_size} if batch_size else {}
+    _analyse(store, report, tell, engine, nlp_settings or {}, sizes)
+    event_settings = {
+        "model": (nlp_settings or {}).get("model"),
+        "lexicon": event_lexicon,
+        "event_model": event_model,
+    }
+    _code_events(store, report, tell, engine, event_settings, resumed, sizes)
 
     if recluster:
         store.clear_stories()
         touched = set()
+    elif resumed:  # the stopped build may have placed articles without describing their stories
+        touched |= store.story_ids()
     clusterer = StoryClusterer(**(clusterer_settings or {}))
     clusterer.setup()
     new = sorted(store.unclustered_articles(), key=_date_key)
@@ -303,4 +311,5 @@ def build(
     store.refresh_article_links()
     report.stories, report.threads = len(all_stories), len(threads)
     tell("threads", report.threads)
+    store.finish_build(run_id, report.as_dict())
     return report

@@ -10,11 +10,12 @@ that cannot be read, a :class:`~newslens.records.Rejected` naming it, the reason
 
 from newslens.ingest import feeds, jsondumps, plain, tabular, urls, warc
 from newslens.ingest.base import Reader, readers
-from newslens.ingest.detect import detect_format, read_paths, read_source
+from newslens.ingest.detect import check_format, detect_format, read_paths, read_source
 from newslens.ingest.sources import iter_sources
 
 __all__ = [
     "Reader",
+    "check_format",
     "detect_format",
     "feeds",
     "iter_sources",

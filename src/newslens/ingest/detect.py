@@ -121,6 +121,14 @@ def _broken(source: Source, exc: BaseException, count: int) -> Rejected:
     )
 
 
+def check_format(fmt: str) -> None:
+    """Raise :class:`~newslens.errors.UnknownFormatError` unless ``fmt`` is auto or a reader."""
+    if fmt != "auto" and fmt not in readers:
+        raise UnknownFormatError(
+            f"--format {fmt}: no such format; use auto or one of {', '.join(readers.names())}"
+        )
+
+
 def read_paths(
     paths: Sequence[str | Path], fmt: str = "auto", options: ReadOptions = DEFAULT_OPTIONS
 ) -> Iterator[RawDocument | Rejected]:
@@ -131,10 +139,7 @@ def read_paths(
     before anything is read; :class:`~newslens.errors.ColumnMapError` when a ``--map`` column is
     missing from an input.
     """
-    if fmt != "auto" and fmt not in readers:
-        raise UnknownFormatError(
-            f"--format {fmt}: no such format; use auto or one of {', '.join(readers.names())}"
-        )
+    check_format(fmt)
     sources = iter_sources(paths)
     return _read_all(sources, fmt, options)
 

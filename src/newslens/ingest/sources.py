@@ -8,6 +8,7 @@ listing at a time. Gzip is undone transparently for every format (detected by ma
 from __future__ import annotations
 
 import functools
+import glob
 import gzip
 import logging
 import os
@@ -87,22 +88,37 @@ def iter_sources(paths: Sequence[str | Path]) -> Iterator[Source | Rejected]:
     """The files under ``paths`` as sources, in order; each unreadable one as a refusal.
 
     A file argument is named by its file name; a file inside a folder argument by its path
-    relative to the folder's parent (``seeds/000_x.txt``). Raises
+    relative to the folder's parent (``seeds/000_x.txt``); a path that does not exist but is a
+    glob pattern (``shards/*.jsonl.gz``, ``**`` for any depth) stands for the files and folders
+    it matches, in sorted order, a matched file named as matched (``shards/a.jsonl.gz``). Raises
     :class:`~newslens.errors.InputNotFoundError` at once when a path does not exist.
     """
-    resolved = [Path(p) for p in paths]
-    for path in resolved:
-        if not path.exists() and not path.is_symlink():
+    resolved: list[tuple[Path, str | None]] = []
+    for given in paths:
+        path = Path(given)
+        if not path.exists() and not path.is_symlink() and glob.has_magic(str(given)):
+            matches = sorted(glob.glob(str(given), recursive=True))
+            if not matches:
+                raise InputNotFoundError(
+                    f"{given}: no file matches this pattern (looked in {Path.cwd()}); check the "
+                    f"pattern, or quote it so that the shell leaves it to newslens"
+                )
+            resolved += [(Path(m), m) for m in matches]  # named as matched: "shards/a.jsonl"
+        elif not path.exists() and not path.is_symlink():
             raise InputNotFoundError(
                 f"{path}: no such file or folder (looked in {Path.cwd()}); check the spelling, "
                 f"or give an absolute path"
             )
+        else:
+            resolved.append((path, None))
     return _iter_sources(resolved)
 
 
-def _iter_sources(paths: list[Path]) -> Iterator[Source | Rejected]:
-    for path in paths:
-        if path.is_dir():
+def _iter_sources(paths: list[tuple[Path, str | None]]) -> Iterator[Source | Rejected]:
+    for path, matched in paths:
+        if matched is not None and path.is_file():
+            yield _source(path, matched)
+        elif path.is_dir():
             name = path.name if path.name not in ("", ".", "..") else path.resolve().name
             yield from _walk(path, name)
         elif path.exists():

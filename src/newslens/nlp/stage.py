@@ -159,8 +159,19 @@ class LanguageStage:
             times=tuple(times),
             published_earliest=earliest if article.published is None else None,
             published_latest=latest if article.published is None else None,
-            doc=doc.to_bytes(exclude=["user_data"]),
+            doc=doc_bytes(doc),
         )
+
+
+def doc_bytes(doc: Any) -> bytes:
+    """A parse as bytes, the same in every process: spaCy lists a doc's strings from a set,
+    whose order changes with each process's hash seed, so they are sorted here (a Ray build
+    stores the parses a local one does, byte for byte)."""
+    import srsly  # type: ignore[import-untyped]
+
+    data = srsly.msgpack_loads(doc.to_bytes(exclude=["user_data"]))
+    data["strings"] = sorted(data["strings"])
+    return bytes(srsly.msgpack_dumps(data))
 
 
 stages.add("nlp", LanguageStage)

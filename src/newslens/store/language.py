@@ -65,11 +65,16 @@ class LanguageMixin:
             yield [_text(r) for r in rows]
             last = rows[-1].seq
 
-    def save_analyses(self, analyses: Sequence[ArticleAnalysis], model: str) -> None:
-        """Store what the language stage found (actors are saved apart, merged)."""
+    def save_analyses(
+        self, analyses: Sequence[ArticleAnalysis], model: str, actors: Sequence[Actor] = ()
+    ) -> None:
+        """Store what the language stage found and, in the same transaction, ``actors``
+        (already merged with what was stored), so that a build killed between two batches
+        leaves no article analysed without its actors."""
         if not analyses:
             return
         with self.engine.begin() as connection:
+            _write_actors(connection, actors)
             connection.execute(
                 schema.analyses.insert(),
                 [
@@ -165,28 +170,8 @@ class LanguageMixin:
 
     def save_actors(self, actors: Sequence[Actor]) -> None:
         """Insert or replace actors (already merged with what was stored)."""
-        if not actors:
-            return
-        ids = [a.id for a in actors]
         with self.engine.begin() as connection:
-            for start in range(0, len(ids), _CHUNK):
-                chunk = ids[start : start + _CHUNK]
-                connection.execute(schema.actors.delete().where(schema.actors.c.id.in_(chunk)))
-            connection.execute(
-                schema.actors.insert(),
-                [
-                    {
-                        "id": a.id,
-                        "name": a.name,
-                        "kind": a.kind,
-                        "country": a.country,
-                        "sector": a.sector,
-                        "roles": list(a.roles),
-                        "aliases": list(a.aliases),
-                    }
-                    for a in actors
-                ],
-            )
+            _write_actors(connection, actors)
 
     def actor_summaries(self, limit: int = 50, offset: int = 0) -> list[ActorSummary]:
         """Actors, most mentioned first, with mention and article counts."""
@@ -276,3 +261,27 @@ class LanguageMixin:
         query = sa.select(t).where(t.c.article_id == article_id).order_by(t.c.start)
         with self.engine.connect() as connection:
             return [(r.text, r.date, r.earliest, r.latest) for r in connection.execute(query)]
+
+
+def _write_actors(connection: sa.Connection, actors: Sequence[Actor]) -> None:
+    if not actors:
+        return
+    ids = [a.id for a in actors]
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        connection.execute(schema.actors.delete().where(schema.actors.c.id.in_(chunk)))
+    connection.execute(
+        schema.actors.insert(),
+        [
+            {
+                "id": a.id,
+                "name": a.name,
+                "kind": a.kind,
+                "country": a.country,
+                "sector": a.sector,
+                "roles": list(a.roles),
+                "aliases": list(a.aliases),
+            }
+            for a in actors
+        ],
+    )

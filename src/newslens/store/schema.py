@@ -66,6 +66,17 @@ ingest_runs = sa.Table(
     sa.Column("status", sa.String(16), nullable=False),
 )
 
+build_runs = sa.Table(
+    "build_runs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("finished_at", sa.DateTime(timezone=True)),
+    sa.Column("engine", sa.String(16), nullable=False),
+    sa.Column("counts", sa.JSON, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+)
+
 signatures = sa.Table(
     "signatures",
     metadata,

@@ -240,6 +240,32 @@ class Store(StoriesMixin, LanguageMixin, EventsMixin, ScopeMixin, ServerMixin, B
                 .values(finished_at=_now(), counts=counts, status=status)
             )
 
+    def start_build(self, engine: str) -> int:
+        """Record a build as running (``finish_build`` marks it done)."""
+        with self.engine.begin() as connection:
+            result = connection.execute(
+                schema.build_runs.insert().values(
+                    started_at=_now(), engine=engine, counts={}, status="running"
+                )
+            )
+            key = result.inserted_primary_key
+            return int(key[0]) if key else 0
+
+    def finish_build(self, run_id: int, counts: dict[str, Any]) -> None:
+        with self.engine.begin() as connection:
+            connection.execute(
+                schema.build_runs.update()
+                .where(schema.build_runs.c.id == run_id)
+                .values(finished_at=_now(), counts=counts, status="done")
+            )
+
+    def last_build_unfinished(self) -> bool:
+        """Whether the latest build started and never finished (killed, or it failed)."""
+        runs = schema.build_runs
+        with self.engine.connect() as connection:
+            status = connection.scalar(sa.select(runs.c.status).order_by(runs.c.id.desc()))
+        return status is not None and status != "done"
+
     # -- reading -------------------------------------------------------------------------------
 
     def count_articles(self) -> int:

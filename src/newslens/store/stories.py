@@ -213,6 +213,14 @@ class StoriesMixin:
                 ],
             )
 
+    def story_ids(self) -> set[str]:
+        """Every story id, described or only assigned to articles so far."""
+        sa_, st = schema.story_assignments, schema.stories
+        with self.engine.connect() as connection:
+            assigned = connection.scalars(sa.select(sa_.c.story_id).distinct()).all()
+            described = connection.scalars(sa.select(st.c.id)).all()
+        return {*assigned, *described}
+
     def story_members(self, story_ids: Iterable[str]) -> dict[str, list[ArticleText]]:
         """The member articles of each story (originals only)."""
         wanted = sorted(set(story_ids))
