@@ -76,7 +76,13 @@ def register(app: typer.Typer) -> None:
         with closing(runner), progress_bar() as progress:
             task = progress.add_task("building", total=None, current="")
 
+            totals: dict[str, int | None] = {}
+
             def advance(stage: str, done: int) -> None:
+                if stage not in totals:  # what is left when a stage first reports: its ETA
+                    left = store.pending(stage)
+                    totals[stage] = None if left is None else done + left
+                    progress.reset(task, total=totals[stage], current="")
                 progress.update(task, description=stage, completed=done)
 
             settings = {"model": spacy_model, "n_process": processes, "batch_size": batch_size}

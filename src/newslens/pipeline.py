@@ -239,7 +239,8 @@ def build(
     lexicon alone); ``engine``: where the language and event stages run (``newslens.engine``:
     here by default, or on Ray; the store is written here either way, so the result is the same);
     ``batch_size``: articles per batch of those stages (by default 200 for the language stage and
-    100 for events; a Ray run keeps ``workers`` x 2 batches in flight).
+    100 for events locally, the engine's ``batch_size`` on Ray, which keeps ``workers`` x 2 batches
+    in flight).
 
     A build that stopped before its end (killed, a power cut) leaves every committed batch in
     place; the next one carries on from there and redoes the whole-corpus steps (event merge,
@@ -274,6 +275,7 @@ def build(
         report.duplicates += sum(1 for r in result.outputs if r.duplicate_of)
         tell("duplicates", report.fingerprinted)
 
+    batch_size = batch_size or engine.batch_size
     sizes = {"batch_size": batch_size} if batch_size else {}
     _analyse(store, report, tell, engine, nlp_settings or {}, sizes)
     event_settings = {

@@ -7,12 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
-
-from newslens.store import Store, schema
-
-#: tables that record runs (times, engine names), not results
-RUN_TABLES = {"ingest_runs", "build_runs", "alembic_version"}
+from newslens.store import Store
 
 
 def write_news_subset(corpus: Path, out: Path, per_outlet: int = 12) -> list[Path]:
@@ -35,17 +30,29 @@ def write_news_subset(corpus: Path, out: Path, per_outlet: int = 12) -> list[Pat
     return shards
 
 
+def as_other_shards(shard: Path, out: Path) -> list[Path]:
+    """The rows of a CSV shard again as a gzip JSON-lines shard and a Parquet shard."""
+    import gzip
+    import json
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    csv.field_size_limit(sys.maxsize)
+    with shard.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    half = len(rows) // 2
+    jsonl = out / f"{shard.stem}.jsonl.gz"
+    with gzip.open(jsonl, "wt", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(row) + "\n" for row in rows[:half])
+    parquet = out / f"{shard.stem}.parquet"
+    pq.write_table(pa.Table.from_pylist(rows[half:]), parquet)
+    return [jsonl, parquet]
+
+
 def store_rows(store: Store) -> dict[str, list[tuple[Any, ...]]]:
-    """Every result table of ``store`` as sorted rows, clock columns left out."""
-    dump: dict[str, list[tuple[Any, ...]]] = {}
-    with store.engine.connect() as connection:
-        for table in schema.metadata.sorted_tables:
-            if table.name in RUN_TABLES:
-                continue
-            columns = [c for c in table.columns if not isinstance(c.type, sa.DateTime)]
-            rows = connection.execute(sa.select(*columns)).all()
-            dump[table.name] = sorted((tuple(r) for r in rows), key=repr)
-    return dump
+    """Every result table of ``store`` as sorted rows (``Store.result_rows``)."""
+    return store.result_rows()
 
 
 def differences(left: dict[str, list[Any]], right: dict[str, list[Any]]) -> list[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from engine_data import differences, store_rows, write_news_subset
+from engine_data import as_other_shards, differences, store_rows, write_news_subset
 from ray_processes import stop
 
 from newslens.engine import LocalEngine, open_engine
@@ -112,8 +112,9 @@ def test_ray_ingest_equals_local_ingest_with_bad_shards_quarantined(
     ray_local: str, shards: list[Path], tmp_path: Path
 ) -> None:
     (tmp_path / "in").mkdir()
-    for shard in shards:
-        shutil.copy(shard, tmp_path / "in" / shard.name)
+    shutil.copy(shards[0], tmp_path / "in" / shards[0].name)
+    for shard in shards[1:]:  # the same rows as gzip JSON lines and as Parquet
+        as_other_shards(shard, tmp_path / "in")
     (tmp_path / "in" / "broken.jsonl").write_text('{"title": "no body"\n')
     (tmp_path / "in" / "empty.txt").write_text("   \n")
     reports, dumps = [], []
@@ -127,4 +128,6 @@ def test_ray_ingest_equals_local_ingest_with_bad_shards_quarantined(
         dumps.append(store_rows(store))
     assert reports[0] == reports[1]
     assert reports[0]["quarantined"] >= 2
+    assert {"csv", "jsonl", "parquet"} <= set(reports[0]["formats"])
+    assert reports[0]["ingested"] >= 30
     assert not differences(dumps[0], dumps[1])

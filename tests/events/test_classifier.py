@@ -169,7 +169,19 @@ def test_a_sentences_embedding_does_not_depend_on_the_sentences_beside_it() -> N
     predictor = Predictor(load_model(bundled_labels()[0].parent / BUNDLED_MODELS["minilm"]))
     told_twice = predictor.for_texts([texts[7], texts[8], texts[7]])  # embedded once
     assert told_twice[0] == told_twice[2]
-    assert told_twice[0] == pytest.approx(predictor.for_texts([texts[7]])[0], abs=1e-6)  # float32
+    assert told_twice[0] == predictor.for_texts([texts[7]])[0]  # exactly: rows scored apart
+
+
+def test_a_sentences_probabilities_do_not_depend_on_the_rows_scored_with_it() -> None:
+    # a matrix product's rows change in the last bits with the matrix's shape (issue 14: a Ray
+    # build's batches stored other confidences than a local build's)
+    model = load_model()
+    texts = _test_texts()[:300]
+    width = model.coef.shape[1] - (len(model.words.vocabulary) if model.words else 0)
+    vectors = np.random.default_rng(3).normal(size=(len(texts), width)).astype(np.float32)
+    whole = model.probabilities(vectors, texts)
+    for n in (1, 7, 64):
+        assert np.array_equal(model.probabilities(vectors[:n], texts[:n]), whole[:n])
 
 
 def test_learned_cues_are_the_words_that_mostly_mark_a_label() -> None:

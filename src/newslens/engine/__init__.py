@@ -52,6 +52,8 @@ class Engine(Protocol):
 
     name: str
     workers: int
+    #: articles per batch of the build's stages (None: the store's defaults)
+    batch_size: int | None
 
     def read_clean(
         self, paths: Sequence[str | Path], fmt: str, options: ReadOptions, batch_size: int
@@ -101,6 +103,7 @@ class LocalEngine:
 
     name = "local"
     workers = 1
+    batch_size = None
 
     def read_clean(
         self, paths: Sequence[str | Path], fmt: str, options: ReadOptions, batch_size: int

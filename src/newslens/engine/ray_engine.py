@@ -31,6 +31,9 @@ from newslens.records import ReadOptions, Rejected, Source, StageResult
 
 B = TypeVar("B")
 
+#: articles per batch: small enough that a few thousand articles keep every worker busy, large
+#: enough that sending a batch costs little beside parsing it
+BATCH_SIZE = 50
 #: batches queued per actor: one running, one waiting, so an actor never idles on the driver
 IN_FLIGHT = 2
 #: an ingest task reads at most this many files, or about this many bytes of them
@@ -64,8 +67,11 @@ class _StageActor:
         result: StageResult[Any] = self.stage(batch)
         return result
 
-    def pid(self) -> int:
-        return os.getpid()
+    def where(self) -> tuple[int, str]:
+        """This actor's process id and Ray node id."""
+        import ray
+
+        return os.getpid(), str(ray.get_runtime_context().get_node_id())
 
     def peak_memory(self) -> int:
         """The process's peak resident memory in bytes (Linux reports KiB)."""
@@ -89,6 +95,7 @@ class RayEngine:
     """Runs the per-article stages on Ray (see the module docstring)."""
 
     name = "ray"
+    batch_size = BATCH_SIZE
 
     def __init__(
         self, address: str | None = None, workers: int | None = None, temp_dir: str | None = None
@@ -101,6 +108,7 @@ class RayEngine:
         self.workers = max(1, workers or cpus)
         self.actors: list[Any] = []
         self.pids: list[int] = []
+        self.nodes: list[str] = []
         self.peaks: list[int] = []
         self._ray = ray
 
@@ -117,7 +125,9 @@ class RayEngine:
             for batch in batches:
                 if not self.actors:  # created on the first batch: nothing to do loads nothing
                     self.actors = [actor_class.remote(stage) for _ in range(self.workers)]
-                    self.pids = [int(p) for p in ray.get([a.pid.remote() for a in self.actors])]
+                    placed = ray.get([a.where.remote() for a in self.actors])
+                    self.pids = [int(pid) for pid, _ in placed]
+                    self.nodes = [str(node) for _, node in placed]
                 pending.append((batch, self.actors[turn % len(self.actors)].run.remote(batch)))
                 turn += 1
                 if len(pending) >= IN_FLIGHT * len(self.actors):

@@ -82,7 +82,13 @@ class EventModel:
     def probabilities(self, vectors: Any, texts: Sequence[str] | None = None) -> Any:
         """Class probabilities, one row per embedded sentence (softmax of the linear scores);
         ``texts`` are the sentences, needed when the model has word features."""
-        scores = model_inputs(vectors, texts, self.words) @ self.coef.T + self.intercept
+        inputs = model_inputs(vectors, texts, self.words)
+        # one product per row: a matrix product's rows depend on the matrix's shape in the last
+        # bits (BLAS blocks it by size), so a sentence's scores would depend on its batch, and
+        # a Ray build (other batches) would store other confidences than a local one
+        weights = self.coef.T
+        scores = np.stack([row @ weights for row in inputs]) if len(inputs) else inputs @ weights
+        scores = scores + self.intercept
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)

@@ -266,6 +266,40 @@ class Store(StoriesMixin, LanguageMixin, EventsMixin, ScopeMixin, ServerMixin, B
             status = connection.scalar(sa.select(runs.c.status).order_by(runs.c.id.desc()))
         return status is not None and status != "done"
 
+    def pending(self, stage: str) -> int | None:
+        """How many articles a build stage has still to do (``duplicates``, ``language``,
+        ``events``); None for the stages over the whole corpus. For progress bars' ETA."""
+        a = schema.articles
+        originals = sa.select(sa.func.count()).select_from(a).where(a.c.duplicate_of.is_(None))
+        queries = {
+            "duplicates": sa.select(sa.func.count())
+            .select_from(a)
+            .where(~sa.exists().where(schema.signatures.c.article_id == a.c.id)),
+            "language": originals.where(~sa.exists().where(schema.analyses.c.article_id == a.c.id)),
+            "events": originals.where(
+                sa.exists().where(schema.parses.c.article_id == a.c.id),
+                ~sa.exists().where(schema.event_runs.c.article_id == a.c.id),
+            ),
+        }
+        if stage not in queries:
+            return None
+        with self.engine.connect() as connection:
+            return int(connection.scalar(queries[stage]) or 0)
+
+    def result_rows(self) -> dict[str, list[tuple[Any, ...]]]:
+        """Every result table as sorted rows, clock columns and run records left out: what two
+        builds of the same input agree on, whatever engine ran them (tests, benchmarks)."""
+        runs = {"ingest_runs", "build_runs", "api_tokens", "ingest_jobs"}
+        dump: dict[str, list[tuple[Any, ...]]] = {}
+        with self.engine.connect() as connection:
+            for table in schema.metadata.sorted_tables:
+                if table.name in runs:
+                    continue
+                columns = [c for c in table.columns if not isinstance(c.type, sa.DateTime)]
+                rows = connection.execute(sa.select(*columns)).all()
+                dump[table.name] = sorted((tuple(r) for r in rows), key=repr)
+        return dump
+
     # -- reading -------------------------------------------------------------------------------
 
     def count_articles(self) -> int:
