@@ -50,10 +50,16 @@ class IngestBatch:
 class Engine(Protocol):
     """What the pipeline needs from an engine (see the module docstring)."""
 
-    name: str
-    workers: int
-    #: articles per batch of the build's stages (None: the store's defaults)
-    batch_size: int | None
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def workers(self) -> int: ...
+
+    @property
+    def batch_size(self) -> int | None:
+        """Articles per batch of the build's stages (None: the store's defaults)."""
+        ...
 
     def read_clean(
         self, paths: Sequence[str | Path], fmt: str, options: ReadOptions, batch_size: int
@@ -103,7 +109,7 @@ class LocalEngine:
 
     name = "local"
     workers = 1
-    batch_size = None
+    batch_size: int | None = None
 
     def read_clean(
         self, paths: Sequence[str | Path], fmt: str, options: ReadOptions, batch_size: int

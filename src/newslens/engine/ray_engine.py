@@ -95,7 +95,7 @@ class RayEngine:
     """Runs the per-article stages on Ray (see the module docstring)."""
 
     name = "ray"
-    batch_size = BATCH_SIZE
+    batch_size: int | None = BATCH_SIZE
 
     def __init__(
         self, address: str | None = None, workers: int | None = None, temp_dir: str | None = None
