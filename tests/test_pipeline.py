@@ -61,8 +61,8 @@ def test_pipeline_interrupted_ingest_resumes_without_duplicates(tmp_path: Path) 
     write_corpus(tmp_path / "in", 130)
     store = Store.open(str(tmp_path / "db.sqlite"))
 
-    def interrupt(done: int, _current: str) -> None:  # told after each stored batch
-        if done == 80:
+    def interrupt(done: int, _current: str) -> None:  # told as each batch is read
+        if done == 120:
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):

@@ -92,9 +92,9 @@ def ingest(
         for batch in batches:
             report.read += batch.read
             report.formats.update(batch.formats)
+            if progress:  # told before the batch is stored: a callback that stops the run
+                progress(report.read, batch.last_source)  # leaves only whole batches behind
             _store_batch(store, batch, report)
-            if progress:
-                progress(report.read, batch.last_source)
         status = "done"
     except KeyboardInterrupt:
         report.interrupted = True
