@@ -9,6 +9,10 @@ from typing import Any
 
 from newslens.store import Store
 
+#: articles per stage batch, for the local build and every Ray build compared with it: actor
+#: names are merged per batch (ray_engine.BATCH_SIZE), so the batches must be the same
+BATCH = 4
+
 
 def write_news_subset(corpus: Path, out: Path, per_outlet: int = 12) -> list[Path]:
     """The first ``per_outlet`` rows of three news-2022 outlets, one CSV shard each (written

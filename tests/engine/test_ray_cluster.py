@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from engine_data import differences, store_rows, write_news_subset
+from engine_data import BATCH, differences, store_rows
 from ray_processes import stop
 
-from newslens.engine import LocalEngine, open_engine
+from newslens.engine import open_engine
 from newslens.pipeline import build, ingest
 from newslens.store import Store
 
@@ -30,7 +30,6 @@ pytest.importorskip("ray", reason="the ray engine needs Ray (pip install ray)")
 pytestmark = pytest.mark.shared
 
 BIN = Path(sys.executable).parent
-BATCH = 3
 
 
 def _free_port() -> int:
@@ -76,22 +75,6 @@ def cluster() -> Iterator[str]:
         for folder in folders:
             shutil.rmtree(folder, ignore_errors=True)
         assert not left, f"Ray processes left running: {sorted(left)}"
-
-
-@pytest.fixture(scope="module")
-def shards(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    corpus = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "news-2022"
-    if not corpus.exists():
-        pytest.skip(f"{corpus} is absent: these tests read news-2022 from the shared folder")
-    return write_news_subset(corpus, tmp_path_factory.mktemp("shards"))
-
-
-@pytest.fixture(scope="module")
-def local_rows(shards: list[Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    store = Store.open(str(tmp_path_factory.mktemp("local") / "db.sqlite"))
-    ingest(store, shards, engine=LocalEngine())
-    build(store, batch_size=BATCH)
-    return store_rows(store)
 
 
 def _newslens(db: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from engine_data import as_other_shards, differences, store_rows, write_news_subset
+from engine_data import BATCH, as_other_shards, differences, store_rows
 from ray_processes import stop
 
-from newslens.engine import LocalEngine, open_engine
+from newslens.engine import open_engine
 from newslens.engine.ray_engine import RayEngine
 from newslens.pipeline import build, ingest
 from newslens.store import Store
@@ -23,9 +23,6 @@ from newslens.store import Store
 ray = pytest.importorskip("ray", reason="the ray engine needs Ray (pip install ray)")
 
 pytestmark = pytest.mark.shared
-
-#: small batches, so that two workers share every stage of a few dozen articles
-BATCH = 6
 
 
 @pytest.fixture(scope="module")
@@ -41,24 +38,6 @@ def ray_local() -> Iterator[str]:
         left = stop([folder])
         shutil.rmtree(folder, ignore_errors=True)
         assert not left, f"Ray processes left running: {sorted(left)}"
-
-
-@pytest.fixture(scope="module")
-def shards(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    corpus = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "news-2022"
-    if not corpus.exists():
-        pytest.skip(f"{corpus} is absent: these tests read news-2022 from the shared folder")
-    return write_news_subset(corpus, tmp_path_factory.mktemp("shards"))
-
-
-@pytest.fixture(scope="module")
-def local_rows(shards: list[Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    store = Store.open(str(tmp_path_factory.mktemp("local") / "db.sqlite"))
-    ingest(store, shards, engine=LocalEngine())
-    build(store, batch_size=BATCH)
-    rows = store_rows(store)
-    assert len(rows["articles"]) >= 30 and rows["coded_events"] and rows["stories"]
-    return rows
 
 
 def _ray_build(

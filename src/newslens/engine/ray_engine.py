@@ -31,9 +31,11 @@ from newslens.records import ReadOptions, Rejected, Source, StageResult
 
 B = TypeVar("B")
 
-#: articles per batch: small enough that a few thousand articles keep every worker busy, large
-#: enough that sending a batch costs little beside parsing it
-BATCH_SIZE = 50
+#: articles per batch: the local engine's (the store's defaults, 200 for the language stage and
+#: 100 for events). It must be: an actor merged across batches takes the most common of its
+#: names, counting what was stored as one voice, so other batch boundaries can name a person
+#: otherwise ("Alexei" for "Alexey" Kulemzin: 3 of 6,005 actors on news-2022 with batches of 50)
+BATCH_SIZE: int | None = None
 #: batches queued per actor: one running, one waiting, so an actor never idles on the driver
 IN_FLIGHT = 2
 #: an ingest task reads at most this many files, or about this many bytes of them
