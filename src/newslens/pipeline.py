@@ -206,7 +206,8 @@ def _analyse(
     stage = LanguageStage(**settings)
     model_name: str | None = None
     for _batch, result in engine.map(stage, store.unanalysed_articles(**sizes)):
-        model_name = model_name or stage.model_name  # the model the actors loaded, named here
+        # the parses' model, named once (on Ray this loads it in this process too)
+        model_name = model_name or stage.model_name
         found = [actor for analysis in result.outputs for actor in analysis.actors]
         stored = store.actors_by_id(a.id for a in found)
         merged = merge_actors([*stored.values(), *found])
@@ -238,9 +239,9 @@ def build(
     ``event_model``: the event classifier's model file (None: the bundled one; "none": the
     lexicon alone); ``engine``: where the language and event stages run (``newslens.engine``:
     here by default, or on Ray; the store is written here either way, so the result is the same);
-    ``batch_size``: articles per batch of those stages (by default 200 for the language stage and
-    100 for events locally, the engine's ``batch_size`` on Ray, which keeps ``workers`` x 2 batches
-    in flight).
+    ``batch_size``: articles per batch of those stages (default: the engine's ``batch_size``, else
+    the store's, 200 for the language stage and 100 for events; both engines use the store's,
+    since actor names are merged per batch: ``engine/ray_engine.py``).
 
     A build that stopped before its end (killed, a power cut) leaves every committed batch in
     place; the next one carries on from there and redoes the whole-corpus steps (event merge,

@@ -41,12 +41,13 @@ def test_the_ray_engine_without_ray_says_how_to_install_it(
         open_engine("ray")
 
 
-def test_the_cli_refuses_an_unknown_engine_in_one_line(tmp_path: Path) -> None:
+def test_the_cli_refuses_an_unknown_engine_naming_the_known_ones(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Harbour reopens\n\nThe port of Calder reopened on Monday.")
     db, given = str(tmp_path / "db.sqlite"), str(tmp_path / "a.txt")
     result = CliRunner().invoke(app, ["--db", db, "ingest", given, "--engine", "x"])
     assert result.exit_code != 0
-    assert "no such engine" in str(result.exception or result.output)
+    message = str(result.exception or result.output)
+    assert "--engine x: no such engine" in message and "local, ray" in message
 
 
 def test_a_glob_of_shards_reads_the_files_it_matches(tmp_path: Path) -> None:

@@ -138,9 +138,9 @@ class RayEngine:
             while pending:
                 sent, ref = pending.popleft()
                 yield sent, _get(ray, ref)
-        finally:
-            if self.actors:
+            if self.actors:  # only after a run that ended well: a failed one keeps its error
                 self.peaks = self.peak_memory()
+        finally:
             self._release()
 
     def worker_pids(self) -> list[int]:
